@@ -1,0 +1,48 @@
+// Open an encrypted SQLite file (SQLCipher 4 format) with a raw 256-bit key.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync } from 'node:fs';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database as Schema } from './schema';
+import { StoreError } from './errors';
+
+export type RawDatabase = Database.Database;
+
+export interface OpenOptions {
+  /** Create the file if it does not exist. Only `init` and backups may do this. */
+  create?: boolean;
+  readonly?: boolean;
+}
+
+export function openEncrypted(file: string, dataKey: Buffer, options: OpenOptions = {}): RawDatabase {
+  if (dataKey.length !== 32) throw new Error('The data key must be 32 bytes');
+  if (!options.create && !existsSync(file)) {
+    throw new StoreError('database_missing', `No se encontró la base de datos en ${file}.`);
+  }
+  const db = new Database(file, { fileMustExist: !options.create, readonly: options.readonly ?? false });
+  try {
+    // Order matters: cipher and legacy first, THEN the key.
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    // The first read proves the key; a wrong key or a damaged file fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new StoreError(
+      'database_unreadable',
+      `No se pudo leer la base de datos (${file}): el archivo está dañado o no corresponde a esta clave. No se modificó nada.`,
+    );
+  }
+  db.pragma('temp_store=MEMORY');
+  db.pragma('foreign_keys=ON');
+  db.pragma('busy_timeout=5000');
+  if (!options.readonly) {
+    db.pragma('journal_mode=WAL');
+    db.pragma('synchronous=FULL');
+  }
+  return db;
+}
+
+export function createKysely(raw: RawDatabase): Kysely<Schema> {
+  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+}

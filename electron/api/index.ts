@@ -1,0 +1,33 @@
+// THE CONTRACT: every procedure of Acogida, by name. Both transports and the renderer use it.
+import type { z } from 'zod';
+import { authProcedures } from './auth';
+import { usersProcedures } from './users';
+import { auditProcedures } from './audit';
+import { deviceProcedures } from './device';
+
+export const contract = {
+  ...authProcedures,
+  ...usersProcedures,
+  ...auditProcedures,
+  ...deviceProcedures,
+};
+
+export type Contract = typeof contract;
+export type ProcedureName = keyof Contract;
+export type InputOf<K extends ProcedureName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends ProcedureName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends ProcedureName> = z.output<Contract[K]['output']>;
+
+export const procedureNames = Object.keys(contract) as ProcedureName[];
+
+export function isProcedureName(name: string): name is ProcedureName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './procedure';
+export * from './envelope';
+export * from './fields';
+export * from './auth';
+export * from './users';
+export * from './audit';
+export * from './device';
