@@ -48,6 +48,9 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     return503OnClosing: true,
   } as never) as unknown as FastifyInstance;
 
+  // The API speaks JSON only: any other body type is refused with 415.
+  app.removeContentTypeParser('text/plain');
+
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     const host = (request.headers.host ?? '').toLowerCase();

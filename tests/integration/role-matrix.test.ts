@@ -1,0 +1,124 @@
+// Every procedure × every role × no session, through the dispatcher (IPC path) and the HTTP host.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { allows, contract, ROLES, type Role } from '../../electron/api/index';
+import type { ServedProcedure } from '../../electron/core/handlers';
+import { buildHost } from '../../electron/host/server';
+import { auditCount, createTestUnit, dataDigest, TEST_PASSWORD, type TestUnit } from '../helpers/temp-store';
+
+let unit: TestUnit;
+let host: FastifyInstance;
+let victimId: number;
+let counter = 0;
+
+/** A valid input for each procedure; typed so a new procedure without a sample does not compile. */
+const samples: Record<ServedProcedure, () => unknown> = {
+  'auth.login': () => ({ username: 'admin', password: TEST_PASSWORD }),
+  'auth.logout': () => ({}),
+  'auth.me': () => ({}),
+  'auth.changePassword': () => ({ currentPassword: TEST_PASSWORD, newPassword: `otra frase segura ${++counter}` }),
+  'users.list': () => ({ includeInactive: true }),
+  'users.create': () => ({ username: `nuevo${++counter}`, displayName: 'Nueva Persona', role: 'reception', password: 'una frase bastante larga' }),
+  'users.update': () => ({ userId: victimId, displayName: `Nombre ${++counter}` }),
+  'users.resetPassword': () => ({ userId: victimId, newPassword: `temporal segura ${++counter}` }),
+  'audit.list': () => ({ limit: 5 }),
+  'audit.verify': () => ({}),
+};
+const procedures = Object.keys(samples) as ServedProcedure[];
+
+beforeAll(async () => {
+  unit = await createTestUnit();
+  victimId = await unit.addUser('victima', 'clinician');
+  host = await buildHost({ dispatch: unit.dispatch, rendererDir: null, allowedHosts: new Set(['localhost:80']) });
+});
+afterAll(async () => {
+  await host.close();
+  await unit.cleanup();
+});
+
+/** A fresh user per cell, so a cell that changes a password or logs out does not touch the next. */
+async function freshToken(role: Role): Promise<string> {
+  const username = `${role}${++counter}`;
+  await unit.addUser(username, role);
+  return unit.login(username);
+}
+
+type Cell = { procedure: ServedProcedure; role: Role | null };
+const cells: Cell[] = procedures.flatMap((procedure) => [null, ...ROLES].map((role) => ({ procedure, role })));
+
+function expected({ procedure, role }: Cell): 'ok' | 401 | 403 {
+  const access = contract[procedure].access;
+  if (access === 'public') return 'ok';
+  if (role === null) return 401;
+  return allows(access, role) ? 'ok' : 403;
+}
+
+/** Who may call what, written out: loosening a procedure's roles must change this table too. */
+const ACCESS: Record<ServedProcedure, string> = {
+  'auth.login': 'public',
+  'auth.logout': 'authenticated',
+  'auth.me': 'authenticated',
+  'auth.changePassword': 'authenticated',
+  'users.list': 'admin',
+  'users.create': 'admin',
+  'users.update': 'admin',
+  'users.resetPassword': 'admin',
+  'audit.list': 'admin',
+  'audit.verify': 'admin',
+};
+
+describe('role matrix', () => {
+  it('grants exactly the access written in the table above', () => {
+    for (const procedure of procedures) {
+      const access = contract[procedure].access;
+      expect(typeof access === 'string' ? access : [...access].sort().join(','), procedure).toBe(ACCESS[procedure]);
+    }
+  });
+
+  it('covers every served procedure of the contract', () => {
+    const served = Object.entries(contract).filter(([, def]) => def.transport !== 'desktop').map(([name]) => name);
+    expect(procedures.sort()).toEqual(served.sort());
+  });
+
+  it.each(cells.map((c) => [c.procedure, c.role ?? 'no session', c] as const))('%s as %s (dispatcher)', async (_p, _r, cell) => {
+    const token = cell.role ? await freshToken(cell.role) : null;
+    const digest = dataDigest(unit.store);
+    const audits = auditCount(unit.store);
+    const result = await unit.call(cell.procedure, samples[cell.procedure](), token);
+    const want = expected(cell);
+    if (want === 'ok') {
+      expect(result.ok, JSON.stringify(result)).toBe(true);
+      return;
+    }
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(want === 401 ? 'unauthenticated' : 'forbidden');
+    expect(dataDigest(unit.store)).toEqual(digest);
+    const newRows = await unit.store.db.selectFrom('audit_log').selectAll().where('id', '>', audits).execute();
+    if (want === 403) {
+      expect(newRows.map((r) => [r.action, r.outcome, JSON.parse(r.details).procedure])).toEqual([['access.denied', 'denied', cell.procedure]]);
+    } else {
+      expect(newRows).toEqual([]);
+    }
+  });
+
+  it.each(cells.map((c) => [c.procedure, c.role ?? 'no session', c] as const))('%s as %s (HTTP)', async (_p, _r, cell) => {
+    const token = cell.role ? await freshToken(cell.role) : null;
+    const digest = dataDigest(unit.store);
+    const response = await host.inject({
+      method: 'POST',
+      url: `/api/${cell.procedure}`,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      payload: JSON.stringify(samples[cell.procedure]()),
+    });
+    const want = expected(cell);
+    if (want === 'ok') {
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).not.toHaveProperty('error');
+      return;
+    }
+    expect(response.statusCode).toBe(want);
+    expect(response.json()).toEqual({ error: expect.objectContaining({ code: want === 401 ? 'unauthenticated' : 'forbidden', message: expect.any(String) }) });
+    expect(dataDigest(unit.store)).toEqual(digest);
+  });
+});
