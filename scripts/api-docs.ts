@@ -1,0 +1,51 @@
+// Renders docs/api.md from the contract, so the documentation cannot drift from the code.
+import { z } from 'zod';
+import { contract, HTTP_STATUS, type ProcedureDef } from '../electron/api/index';
+
+function accessText(def: ProcedureDef): string {
+  if (def.access === 'public') return 'anyone (no session)';
+  if (def.access === 'authenticated') return 'any signed-in user';
+  return def.access.join(', ');
+}
+
+function schemaBlock(schema: z.ZodType): string {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return '```json\n' + JSON.stringify(json, null, 2) + '\n```';
+}
+
+const COMMAND_LINE = `## Command line
+
+Non-interactive when its options are given; secrets are read from files (one line; a trailing newline is ignored), never from the command line.
+
+| command | what |
+|---|---|
+| \`npm run cli -- init --data-dir DIR --admin-username U --admin-password-file F --passphrase-file P [--admin-name "Nombre"]\` | Creates the encrypted database and keyring.json in DIR and the first admin; prints the recovery key once. Refuses a DIR that already has a database. The passphrase has at least 12 characters. |
+| \`npm run cli -- users add --data-dir DIR --passphrase-file P --username U --role reception\|clinician\|admin --password-file F [--name "Nombre"]\` | Adds a staff account. |
+| \`npm run host -- --data-dir DIR --passphrase-file P [--port 4317] [--bind 127.0.0.1] [--tls-cert C --tls-key K] [--allowed-host NAME]… [--idle-timeout-seconds N]\` | Serves the renderer and the API; prints one line \`listening on http(s)://HOST:PORT\`. Loopback by default; a LAN address only with \`--bind\`, and then over TLS (a self-signed certificate made once in DIR/tls/, its SHA-256 fingerprint printed on stderr for the workstations to pin). \`--port 0\` picks a free port. Requests whose Host header is not the bind address (or an \`--allowed-host\`) with the port are refused. |
+
+Exit status 0 on success; 1 with one line \`error: …\` (Spanish) otherwise.`;
+
+export function renderApiDocs(): string {
+  const lines: string[] = [];
+  lines.push('# Acogida API', '');
+  lines.push('Generated from `electron/api/` by `npm run docs:api`; a test fails when this file is out of date.', '');
+  lines.push('## Transports', '');
+  lines.push('- **LAN host (HTTP)**: `POST /api/<procedure>` with a JSON body (`Content-Type: application/json`) and `Authorization: Bearer <token>` (from `auth.login`). Success: status 200, the output value as the body. Error: the status below and `{"error":{"code","message","issues"?,"retryAfterSeconds"?}}`; `issues` name the fields (`[{"path":"password","message":"…"}]`). Messages are in Spanish, for staff.');
+  lines.push('- **Electron (IPC)**: `window.acogida.call(name, input)` answers the envelope `{ "ok": true, "value": … }` or `{ "ok": false, "error": … }`. The main process keeps the session token of each window.');
+  lines.push('- Every input is parsed with the procedure\'s zod schema; unknown fields are refused. The session and role are checked before the input is parsed, so callers without a session learn nothing about the schemas.', '');
+  lines.push('| code | HTTP |', '|---|---|');
+  for (const [code, status] of Object.entries(HTTP_STATUS)) lines.push(`| ${code} | ${status} |`);
+  lines.push('', 'Other statuses: 413 (body larger than the limit) and 415 (not JSON), both with code `invalid_input`.', '');
+  lines.push(COMMAND_LINE, '');
+  lines.push('## Procedures', '');
+  lines.push('| procedure | who | transport | what |', '|---|---|---|---|');
+  for (const [name, def] of Object.entries(contract) as [string, ProcedureDef][]) {
+    lines.push(`| [\`${name}\`](#${name.replace('.', '').toLowerCase()}) | ${accessText(def)} | ${def.transport === 'desktop' ? 'desktop only' : 'HTTP and IPC'} | ${def.summary} |`);
+  }
+  for (const [name, def] of Object.entries(contract) as [string, ProcedureDef][]) {
+    lines.push('', `### ${name}`, '', def.summary, '', `Who: ${accessText(def)}.${def.transport === 'desktop' ? ' Desktop (IPC) only.' : ''}`, '');
+    lines.push('Input:', '', schemaBlock(def.input), '', 'Output:', '', schemaBlock(def.output));
+  }
+  return lines.join('\n') + '\n';
+}
