@@ -27,7 +27,9 @@ const here = fileURLToPath(new URL('.', import.meta.url)); // dist/electron/
 const rendererDir = join(here, '..', 'renderer'); // dist/renderer/
 const preloadPath = join(here, 'preload.cjs');
 
-// Before 'ready': the scheme must be known as standard + secure when the first page loads.
+// Before 'ready': every renderer sandboxed, whatever a window's options say, and the scheme known
+// as standard + secure when the first page loads.
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES);
 
 let device: DeviceController | null = null;
