@@ -21,7 +21,7 @@ Non-interactive when its options are given; secrets are read from files (one lin
 | command | what |
 |---|---|
 | \`npm run cli -- init --data-dir DIR --admin-username U --admin-password-file F --passphrase-file P [--admin-name "Nombre"]\` | Creates the encrypted database and keyring.json in DIR and the first admin; prints the recovery key once. Refuses a DIR that already has a database. The passphrase has at least 12 characters. |
-| \`npm run cli -- users add --data-dir DIR --passphrase-file P --username U --role reception\|clinician\|admin --password-file F [--name "Nombre"]\` | Adds a staff account. |
+| \`npm run cli -- users add --data-dir DIR --passphrase-file P --username U --role reception\\|clinician\\|admin --password-file F [--name "Nombre"]\` | Adds a staff account. |
 | \`npm run host -- --data-dir DIR --passphrase-file P [--port 4317] [--bind 127.0.0.1] [--tls-cert C --tls-key K] [--allowed-host NAME]… [--idle-timeout-seconds N]\` | Serves the renderer and the API; prints one line \`listening on http(s)://HOST:PORT\`. Loopback by default; a LAN address only with \`--bind\`, and then over TLS (a self-signed certificate made once in DIR/tls/, its SHA-256 fingerprint printed on stderr for the workstations to pin). \`--port 0\` picks a free port. Requests whose Host header is not the bind address (or an \`--allowed-host\`) with the port are refused. |
 
 Exit status 0 on success; 1 with one line \`error: …\` (Spanish) otherwise.`;
