@@ -39,7 +39,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 const httpTransport: Transport = async (name, input, token) => {
   let response: Response;
   try {
-    response = await fetch(`api/${encodeURIComponent(name)}`, {
+    response = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(input ?? {}),
