@@ -13,11 +13,6 @@ export const en: typeof es = {
     es: 'Español',
     en: 'English',
   },
-  roles: {
-    reception: 'Reception',
-    clinician: 'Clinical',
-    admin: 'Administration',
-  },
   roleNames: {
     reception: 'Receptionist',
     clinician: 'Clinician',
@@ -25,9 +20,7 @@ export const en: typeof es = {
   },
   common: {
     cancel: 'Cancel',
-    close: 'Close',
     save: 'Save',
-    yes: 'Yes',
     no: 'No',
     never: 'Never',
     none: '—',
@@ -41,7 +34,6 @@ export const en: typeof es = {
     idleLocked: 'Session closed after inactivity. Please sign in again.',
     locked: 'Too many failed attempts. Try again in {{minutes}} min or ask an administrator to reset the password.',
     badCredentials: 'Wrong username or password.',
-    fixFields: 'Please check the highlighted fields.',
     passwordsDiffer: 'The two passwords do not match',
   },
   login: {
@@ -71,7 +63,6 @@ export const en: typeof es = {
     mainNav: 'Main navigation',
     userMenu: '{{name}} menu',
     signedInAs: 'Signed in as {{name}} ({{role}})',
-    account: 'Account',
     changePassword: 'Change password',
     logout: 'Sign out',
   },
@@ -88,7 +79,6 @@ export const en: typeof es = {
     receptionIntro: 'From here the people who come to the unit are registered, found again and attended.',
     clinicalTitle: 'Clinical',
     clinicalIntro: 'From here psychosocial support sessions, screening instruments and referrals are recorded.',
-    sessionTitle: 'Your session',
     person: 'Person',
     username: 'Username',
     role: 'Role',

@@ -11,11 +11,6 @@ export const es = {
     es: 'Español',
     en: 'English',
   },
-  roles: {
-    reception: 'Recepción',
-    clinician: 'Clínica',
-    admin: 'Administración',
-  },
   roleNames: {
     reception: 'Recepcionista',
     clinician: 'Profesional clínico',
@@ -23,9 +18,7 @@ export const es = {
   },
   common: {
     cancel: 'Cancelar',
-    close: 'Cerrar',
     save: 'Guardar',
-    yes: 'Sí',
     no: 'No',
     never: 'Nunca',
     none: '—',
@@ -39,7 +32,6 @@ export const es = {
     idleLocked: 'Sesión cerrada por inactividad. Inicie sesión de nuevo.',
     locked: 'Demasiados intentos fallidos. Intente de nuevo en {{minutes}} min o pida a un administrador que restablezca la contraseña.',
     badCredentials: 'Usuario o contraseña incorrectos.',
-    fixFields: 'Revise los campos marcados.',
     passwordsDiffer: 'Las dos contraseñas no coinciden',
   },
   login: {
@@ -69,7 +61,6 @@ export const es = {
     mainNav: 'Navegación principal',
     userMenu: 'Menú de {{name}}',
     signedInAs: 'Sesión de {{name}} ({{role}})',
-    account: 'Cuenta',
     changePassword: 'Cambiar contraseña',
     logout: 'Cerrar sesión',
   },
@@ -86,7 +77,6 @@ export const es = {
     receptionIntro: 'Desde aquí se registran, buscan y atienden las personas que llegan a la unidad.',
     clinicalTitle: 'Clínica',
     clinicalIntro: 'Desde aquí se registran las sesiones de atención psicosocial, los instrumentos de tamizaje y las remisiones.',
-    sessionTitle: 'Su sesión',
     person: 'Persona',
     username: 'Usuario',
     role: 'Rol',
