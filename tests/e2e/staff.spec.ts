@@ -158,3 +158,33 @@ test('the admin changes a role and deactivates and reactivates an account', asyn
   await self.getByRole('button', { name: 'Cancelar' }).click();
   await logout(page);
 });
+
+test('a session ended elsewhere (a password change) sends the other window back to login', async ({ browser }) => {
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  try {
+    await first.goto(host().url);
+    await login(first, ADMIN.username, ADMIN.password);
+    await expect(first.getByRole('table', { name: 'Cuentas del equipo' })).toBeVisible();
+
+    await second.goto(host().url);
+    await login(second, ADMIN.username, ADMIN.password);
+    await second.getByRole('banner').getByRole('button', { expanded: false }).click();
+    await second.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await second.getByLabel('Contraseña actual').fill(ADMIN.password);
+    await second.getByLabel('Contraseña nueva', { exact: true }).fill('otra clave para la administradora');
+    await second.getByLabel('Repita la contraseña nueva').fill('otra clave para la administradora');
+    await second.getByRole('button', { name: 'Cambiar contraseña' }).click();
+    await expect(second.getByRole('status').filter({ hasText: 'Contraseña cambiada.' })).toBeVisible();
+
+    // The first window's next call is refused with 401: it returns to the login screen.
+    await first.getByRole('link', { name: 'Auditoría' }).click();
+    await expect(first.getByRole('heading', { name: 'Iniciar sesión' })).toBeVisible();
+    await expect(first.getByRole('navigation')).toHaveCount(0);
+    await login(first, ADMIN.username, 'otra clave para la administradora');
+    await expect(first.getByRole('heading', { name: 'Usuarios', level: 1 })).toBeVisible();
+  } finally {
+    await first.close();
+    await second.close();
+  }
+});
