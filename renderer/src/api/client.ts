@@ -7,10 +7,8 @@ type Transport = (name: string, input: unknown, token: string | null) => Promise
 
 const ipcTransport: Transport = async (name, input) => {
   // The main process keeps the desktop session itself; the token never needs to cross IPC.
-  const bridge = window.acogida;
-  if (!bridge) return networkFailure();
   try {
-    return await bridge.call(name, input);
+    return await window.acogida!.call(name, input);
   } catch {
     return networkFailure();
   }

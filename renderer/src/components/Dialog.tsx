@@ -1,5 +1,6 @@
 // A modal dialog on the native <dialog> element: focus is kept inside, Escape closes it.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { Alert } from './Alert';
 import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 
@@ -71,6 +72,46 @@ export function ConfirmDialog({
           {confirmLabel}
         </Button>
       </div>
+    </Dialog>
+  );
+}
+
+/** A dialog around a form: the fields, a general error above them, Cancel and the submit button. */
+export function FormDialog({
+  title,
+  intro,
+  failure,
+  submitLabel,
+  busy,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  failure: string | null;
+  submitLabel: string;
+  busy: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <form onSubmit={onSubmit} noValidate className="form">
+        <div className="dialog-body">
+          {intro}
+          {failure ? <Alert tone="error">{failure}</Alert> : null}
+          {children}
+        </div>
+        <div className="dialog-actions">
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="submit" variant="primary" busy={busy} busyLabel={t('common.saving')}>
+            {submitLabel}
+          </Button>
+        </div>
+      </form>
     </Dialog>
   );
 }

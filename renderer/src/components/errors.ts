@@ -1,7 +1,7 @@
 // Turning an API error into what the user reads, and server field issues into form errors.
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import type { TFunction } from 'i18next';
-import type { ApiError, FieldIssue } from '../api/contract';
+import type { ApiError } from '../api/contract';
 
 /** The server's message (already Spanish), or ours when the server could not be reached. */
 export function errorText(t: TFunction, error: ApiError): string {
@@ -9,24 +9,22 @@ export function errorText(t: TFunction, error: ApiError): string {
 }
 
 /**
- * Puts each server issue next to its field with setError; answers the issues that name no field
- * of this form, for a general alert. The values typed stay in the form.
+ * Puts each server issue next to its field with setError (the values typed stay in the form) and
+ * answers the text for a general alert: the server's message when some issue names no field of this
+ * form or there are none, otherwise null.
  */
-export function applyServerIssues<T extends FieldValues>(
+export function serverFailure<T extends FieldValues>(
+  t: TFunction,
   error: ApiError,
   fields: readonly FieldPath<T>[],
   setError: UseFormSetError<T>,
-): FieldIssue[] {
-  const rest: FieldIssue[] = [];
-  let focused = false;
+): string | null {
+  let placed = 0;
   for (const issue of error.issues ?? []) {
     const field = fields.find((f) => f === issue.path);
-    if (field) {
-      setError(field, { type: 'server', message: issue.message }, { shouldFocus: !focused });
-      focused = true;
-    } else {
-      rest.push(issue);
-    }
+    if (!field) continue;
+    setError(field, { type: 'server', message: issue.message }, { shouldFocus: placed === 0 });
+    placed++;
   }
-  return rest;
+  return placed > 0 && placed === error.issues?.length ? null : errorText(t, error);
 }

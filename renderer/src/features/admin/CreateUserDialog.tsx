@@ -6,10 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { createUserInput, ROLES, type User } from '../../api/contract';
 import { call } from '../../api/client';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
-import { applyServerIssues, errorText } from '../../components/errors';
+import { FormDialog } from '../../components/Dialog';
+import { serverFailure } from '../../components/errors';
 import { PasswordField, SelectField, TextField } from '../../components/Field';
 
 type Values = z.input<typeof createUserInput>;
@@ -41,33 +39,21 @@ export function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; 
       setError('username', { type: 'server', message: error.message }, { shouldFocus: true });
       return;
     }
-    const rest = applyServerIssues(error, FIELDS, setError);
-    if (rest.length || !error.issues?.length) setFailure(errorText(t, error));
+    setFailure(serverFailure(t, error, FIELDS, setError));
   });
 
   return (
-    <Dialog title={t('users.createTitle')} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <div className="dialog-body">
-          {failure ? <Alert tone="error">{failure}</Alert> : null}
-          <TextField label={t('users.displayName')} autoComplete="off" error={errors.displayName?.message} {...register('displayName')} />
-          <TextField label={t('users.username')} autoComplete="off" autoCapitalize="none" spellCheck={false} error={errors.username?.message} {...register('username')} />
-          <SelectField label={t('users.role')} error={errors.role?.message} {...register('role')}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roleNames.${role}`)}
-              </option>
-            ))}
-          </SelectField>
-          <PasswordField label={t('users.password')} hint={t('users.passwordHint')} autoComplete="new-password" error={errors.password?.message} {...register('password')} />
-        </div>
-        <div className="dialog-actions">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary" busy={isSubmitting} busyLabel={t('common.saving')}>
-            {t('users.create')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={t('users.createTitle')} failure={failure} submitLabel={t('users.create')} busy={isSubmitting} onSubmit={onSubmit} onClose={onClose}>
+      <TextField label={t('users.displayName')} autoComplete="off" error={errors.displayName?.message} {...register('displayName')} />
+      <TextField label={t('users.username')} autoComplete="off" autoCapitalize="none" spellCheck={false} error={errors.username?.message} {...register('username')} />
+      <SelectField label={t('users.role')} error={errors.role?.message} {...register('role')}>
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`roleNames.${role}`)}
+          </option>
+        ))}
+      </SelectField>
+      <PasswordField label={t('users.password')} hint={t('users.passwordHint')} autoComplete="new-password" error={errors.password?.message} {...register('password')} />
+    </FormDialog>
   );
 }

@@ -6,10 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { resetPasswordInput, ROLES, updateUserInput, type User } from '../../api/contract';
 import { call } from '../../api/client';
-import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
-import { Dialog } from '../../components/Dialog';
-import { applyServerIssues, errorText } from '../../components/errors';
+import { FormDialog } from '../../components/Dialog';
+import { serverFailure } from '../../components/errors';
 import { PasswordField, SelectField } from '../../components/Field';
 
 const roleInput = updateUserInput.pick({ userId: true, role: true }).required({ role: true });
@@ -32,31 +30,19 @@ export function ChangeRoleDialog({ user, onClose, onChanged }: { user: User; onC
       onChanged(result.value.user);
       return;
     }
-    const rest = applyServerIssues(result.error, ['role'], setError);
-    if (rest.length || !result.error.issues?.length) setFailure(errorText(t, result.error));
+    setFailure(serverFailure(t, result.error, ['role'], setError));
   });
 
   return (
-    <Dialog title={t('users.changeRoleOf', { name: user.displayName })} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <div className="dialog-body">
-          {failure ? <Alert tone="error">{failure}</Alert> : null}
-          <SelectField label={t('users.newRole')} hint={t('users.roleChangeNote')} error={errors.role?.message} {...register('role')}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roleNames.${role}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div className="dialog-actions">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary" busy={isSubmitting} busyLabel={t('common.saving')}>
-            {t('common.save')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={t('users.changeRoleOf', { name: user.displayName })} failure={failure} submitLabel={t('common.save')} busy={isSubmitting} onSubmit={onSubmit} onClose={onClose}>
+      <SelectField label={t('users.newRole')} hint={t('users.roleChangeNote')} error={errors.role?.message} {...register('role')}>
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {t(`roleNames.${role}`)}
+          </option>
+        ))}
+      </SelectField>
+    </FormDialog>
   );
 }
 
@@ -79,25 +65,12 @@ export function ResetPasswordDialog({ user, onClose, onReset }: { user: User; on
       onReset(user);
       return;
     }
-    const rest = applyServerIssues(result.error, ['newPassword'], setError);
-    if (rest.length || !result.error.issues?.length) setFailure(errorText(t, result.error));
+    setFailure(serverFailure(t, result.error, ['newPassword'], setError));
   });
 
   return (
-    <Dialog title={t('users.resetTitle', { name: user.displayName })} onClose={onClose}>
-      <form onSubmit={onSubmit} noValidate className="form">
-        <div className="dialog-body">
-          <p>{t('users.resetBody')}</p>
-          {failure ? <Alert tone="error">{failure}</Alert> : null}
-          <PasswordField label={t('users.temporaryPassword')} autoComplete="new-password" error={errors.newPassword?.message} {...register('newPassword')} />
-        </div>
-        <div className="dialog-actions">
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" variant="primary" busy={isSubmitting} busyLabel={t('common.saving')}>
-            {t('users.resetPassword')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <FormDialog title={t('users.resetTitle', { name: user.displayName })} intro={<p>{t('users.resetBody')}</p>} failure={failure} submitLabel={t('users.resetPassword')} busy={isSubmitting} onSubmit={onSubmit} onClose={onClose}>
+      <PasswordField label={t('users.temporaryPassword')} autoComplete="new-password" error={errors.newPassword?.message} {...register('newPassword')} />
+    </FormDialog>
   );
 }

@@ -9,7 +9,7 @@ import { call } from '../../api/client';
 import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { applyServerIssues, errorText } from '../../components/errors';
+import { serverFailure } from '../../components/errors';
 import { PasswordField } from '../../components/Field';
 
 export function ChangePasswordForm({ forced, onDone }: { forced?: boolean; onDone: () => void | Promise<void> }) {
@@ -35,8 +35,7 @@ export function ChangePasswordForm({ forced, onDone }: { forced?: boolean; onDon
     setDone(false);
     const result = await call('auth.changePassword', { currentPassword, newPassword });
     if (!result.ok) {
-      const rest = applyServerIssues(result.error, ['currentPassword', 'newPassword'], setError);
-      if (rest.length || !result.error.issues?.length) setFailure(errorText(t, result.error));
+      setFailure(serverFailure(t, result.error, ['currentPassword', 'newPassword'], setError));
       return;
     }
     reset();

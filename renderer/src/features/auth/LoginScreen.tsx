@@ -8,7 +8,7 @@ import { call } from '../../api/client';
 import { AuthLayout } from '../../app/AuthLayout';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { applyServerIssues, errorText } from '../../components/errors';
+import { errorText, serverFailure } from '../../components/errors';
 import { PasswordField, TextField } from '../../components/Field';
 import type { es } from '../../i18n/es';
 
@@ -38,8 +38,7 @@ export function LoginScreen({ notice, onLoggedIn }: { notice: LoginNotice | null
     }
     const { error } = result;
     if (error.code === 'invalid_input') {
-      const rest = applyServerIssues(error, ['username', 'password'], setError);
-      if (rest.length) setFailure(errorText(t, error));
+      setFailure(serverFailure(t, error, ['username', 'password'], setError));
       return;
     }
     if (error.code === 'unauthenticated') setFailure(t('errors.badCredentials'));

@@ -8,7 +8,7 @@ import { createLocalInput } from '../../api/contract';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { applyServerIssues, errorText } from '../../components/errors';
+import { serverFailure } from '../../components/errors';
 import { PasswordField, TextField } from '../../components/Field';
 
 export function LocalSetup({ onBack, onDone }: { onBack: () => void; onDone: () => void }) {
@@ -39,8 +39,7 @@ export function LocalSetup({ onBack, onDone }: { onBack: () => void; onDone: () 
       setRecoveryKey(result.value.recoveryKey);
       return;
     }
-    const rest = applyServerIssues(result.error, ['passphrase', 'adminUsername', 'adminDisplayName', 'adminPassword'], setError);
-    if (rest.length || !result.error.issues?.length) setFailure(errorText(t, result.error));
+    setFailure(serverFailure(t, result.error, ['passphrase', 'adminUsername', 'adminDisplayName', 'adminPassword'], setError));
   });
 
   if (recoveryKey) {

@@ -8,7 +8,7 @@ import { hostUrlSchema } from '../../api/contract';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { applyServerIssues, errorText } from '../../components/errors';
+import { errorText, serverFailure } from '../../components/errors';
 import { TextField } from '../../components/Field';
 
 const urlForm = z.strictObject({ url: hostUrlSchema });
@@ -34,8 +34,7 @@ export function RemoteSetup({ onBack, onDone }: { onBack: () => void; onDone: ()
       setProbed({ url, fingerprint: result.value.fingerprint });
       return;
     }
-    const rest = applyServerIssues(result.error, ['url'], setError);
-    if (rest.length || !result.error.issues?.length) setFailure(errorText(t, result.error));
+    setFailure(serverFailure(t, result.error, ['url'], setError));
   });
 
   const connect = async (url: string, fingerprint: string) => {
