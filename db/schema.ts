@@ -51,11 +51,133 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface PatientsTable {
+  id: Generated<number>;
+  record_number: string;
+  given_names: string;
+  family_names: string;
+  sex: 'F' | 'M' | 'I';
+  gender_identity: string | null;
+  date_of_birth: string | null;
+  estimated_birth_year: number | null;
+  document_type: string;
+  document_number: string | null;
+  nationality: string;
+  population_group: string;
+  arrival_date: string | null;
+  municipality_code: string;
+  neighbourhood: string | null;
+  address: string | null;
+  zone: string | null;
+  insurance_regime: string;
+  eps: string | null;
+  sisben_group: string | null;
+  pregnant: number;
+  disability: number;
+  ethnicity: string;
+  lgbtiq: string;
+  unaccompanied_minor: number;
+  referral_source: string;
+  emergency_contact: string | null;
+  guardian: string | null;
+  consent_care_given: number;
+  consent_care_version: string;
+  consent_care_at: string;
+  consent_care_by: number;
+  consent_data_given: number;
+  consent_data_version: string;
+  consent_data_at: string;
+  consent_data_by: number;
+  created_at: string;
+  created_by: number;
+  updated_at: string;
+  merged_into_id: number | null;
+}
+
+export interface PatientPhonesTable {
+  id: Generated<number>;
+  patient_id: number;
+  position: number;
+  number: string;
+  search_key: string;
+  whatsapp: number;
+}
+
+export interface PatientHistoryTable {
+  id: Generated<number>;
+  patient_id: number;
+  at: string;
+  user_id: number | null;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface RecordSequencesTable {
+  year: number;
+  last: number;
+}
+
+export interface PatientSearchTable {
+  rowid: number;
+  names: string;
+  phon: string;
+}
+
+export interface NameVariantsTable {
+  kind: 's' | 'p';
+  variant: string;
+  term: string;
+}
+
+export interface ClinicianServicesTable {
+  user_id: number;
+  service: string;
+}
+
+export interface ClinicianHoursTable {
+  id: Generated<number>;
+  user_id: number;
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  patient_id: number;
+  clinician_id: number;
+  service: string;
+  starts_at: string;
+  ends_at: string;
+  duration_minutes: number;
+  status: 'booked' | 'checked_in' | 'completed' | 'cancelled' | 'no_show';
+  note: string | null;
+  booked_at: string;
+  booked_by: number;
+  checked_in_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  cancelled_by: string | null;
+  no_show_at: string | null;
+  reschedule_count: Generated<number>;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  patients: PatientsTable;
+  patient_phones: PatientPhonesTable;
+  patient_history: PatientHistoryTable;
+  record_sequences: RecordSequencesTable;
+  patient_search: PatientSearchTable;
+  name_variants: NameVariantsTable;
+  clinician_services: ClinicianServicesTable;
+  clinician_hours: ClinicianHoursTable;
+  appointments: AppointmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -63,3 +185,5 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type AuthSessionRow = Selectable<AuthSessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type PatientRow = Selectable<PatientsTable>;
+export type AppointmentRow = Selectable<AppointmentsTable>;

@@ -1,9 +1,11 @@
 // Static migration provider: a packaged app (asar) cannot list a folder, so every migration is named here.
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-22_1130_foundation';
+import * as reception from './2026-11-22_1300_reception';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
+  '2026-11-22_1300_reception': reception,
 };
 
 export const migrationProvider: MigrationProvider = {

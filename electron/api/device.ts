@@ -14,7 +14,7 @@ export const hostUrlSchema = z
   .string()
   .trim()
   .url('Escriba la dirección completa, por ejemplo https://192.168.1.20:4317')
-  .refine((u) => /^https?:\/\//.test(u), 'La dirección debe empezar por https://');
+  .refine((u) => /^https:\/\//i.test(u), 'La dirección debe empezar por https:// (el servidor de la unidad usa TLS)');
 
 export const passphraseSchema = z
   .string()

@@ -31,5 +31,22 @@ export const idSchema = z.number().int().positive();
 
 export const isoDateTimeSchema = z.string();
 
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const isoDateSchema = z
+  .string({ error: 'Escriba la fecha (AAAA-MM-DD)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use el formato AAAA-MM-DD', abort: true })
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'Esa fecha no existe');
+
 export const emptyInput = z.strictObject({});
 export const okOutput = z.object({ ok: z.literal(true) });
+
+/** The unit keeps Colombian time: UTC−5 all year, no daylight saving. */
+export const UNIT_UTC_OFFSET_MINUTES = -300;
+
+/** A Date whose UTC fields read the unit's local date and time (for ages, record years, agendas). */
+export function unitLocalDate(epochMs = Date.now()): Date {
+  return new Date(epochMs + UNIT_UTC_OFFSET_MINUTES * 60_000);
+}

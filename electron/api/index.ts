@@ -4,11 +4,15 @@ import { authProcedures } from './auth';
 import { usersProcedures } from './users';
 import { auditProcedures } from './audit';
 import { deviceProcedures } from './device';
+import { patientsProcedures } from './patients';
+import { appointmentsProcedures } from './appointments';
 
 export const contract = {
   ...authProcedures,
   ...usersProcedures,
   ...auditProcedures,
+  ...patientsProcedures,
+  ...appointmentsProcedures,
   ...deviceProcedures,
 };
 
@@ -31,3 +35,9 @@ export * from './auth';
 export * from './users';
 export * from './audit';
 export * from './device';
+export * from './codes';
+export * from './patients';
+export * from './appointments';
+export * from './phone';
+export * from './reference/municipalities';
+export * from './reference/countries';

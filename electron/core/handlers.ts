@@ -4,6 +4,9 @@ import * as audit from './audit';
 import * as auth from './auth';
 import type { Actor, ServiceContext } from './context';
 import * as users from './users';
+import * as patients from './patients';
+import * as appointments from './appointments';
+import * as clinicians from './clinicians';
 
 /** Procedures the core serves on every transport (device.* live in electron/main). */
 export type ServedProcedure = Exclude<ProcedureName, `device.${string}`>;
@@ -35,4 +38,22 @@ export const handlers: Handlers = {
   'users.resetPassword': (ctx, { actor, input, origin }) => users.resetPassword(ctx, signedIn(actor), input, origin),
   'audit.list': (ctx, { input }) => audit.listAudit(ctx, input),
   'audit.verify': (ctx, { actor, origin }) => audit.verifyAudit(ctx, actor, origin),
+  'patients.register': (ctx, { actor, input, origin }) => patients.registerPatient(ctx, signedIn(actor), input, origin),
+  'patients.update': (ctx, { actor, input, origin }) => patients.updatePatient(ctx, signedIn(actor), input, origin),
+  'patients.get': (ctx, { actor, input, origin }) => patients.getPatient(ctx, signedIn(actor), input.patientId, origin),
+  'patients.history': (ctx, { actor, input, origin }) => patients.patientHistory(ctx, signedIn(actor), input.patientId, origin),
+  'patients.search': (ctx, { input }) => patients.searchPatients(ctx, input),
+  'patients.checkDuplicates': (ctx, { input }) => patients.checkDuplicates(ctx, input),
+  'patients.merge': (ctx, { actor, input, origin }) => patients.mergePatients(ctx, signedIn(actor), input, origin),
+  'appointments.book': (ctx, { actor, input, origin }) => appointments.bookAppointment(ctx, signedIn(actor), input, origin),
+  'appointments.reschedule': (ctx, { actor, input, origin }) => appointments.rescheduleAppointment(ctx, signedIn(actor), input, origin),
+  'appointments.cancel': (ctx, { actor, input, origin }) => appointments.cancelAppointment(ctx, signedIn(actor), input, origin),
+  'appointments.checkIn': (ctx, { actor, input, origin }) => appointments.checkIn(ctx, signedIn(actor), input.appointmentId, origin),
+  'appointments.markNoShow': (ctx, { actor, input, origin }) => appointments.markNoShow(ctx, signedIn(actor), input.appointmentId, origin),
+  'appointments.list': (ctx, { input }) => appointments.listAppointments(ctx, input),
+  'appointments.waitingList': (ctx, { actor, input }) => appointments.waitingList(ctx, signedIn(actor), input),
+  'clinicians.list': (ctx) => clinicians.listClinicians(ctx),
+  'clinicians.setSchedule': (ctx, { actor, input, origin }) => clinicians.setSchedule(ctx, signedIn(actor), input, origin),
+  'unit.info': (ctx) => clinicians.unitInfo(ctx),
+  'unit.update': (ctx, { actor, input, origin }) => clinicians.updateUnitInfo(ctx, signedIn(actor), input, origin),
 };

@@ -30,7 +30,7 @@ export async function createUser(ctx: ServiceContext, actor: Actor | null, input
     await appendAudit(ctx, trx, {
       action: 'users.create',
       actor,
-      actorUsername: actor ? undefined : 'cli',
+      actorUsername: actor ? undefined : (origin ?? 'cli'),
       origin,
       targetType: 'user',
       targetId: row.id,

@@ -93,11 +93,11 @@ export function snapshotFiles(dir: string): Record<string, string> {
 
 /** A digest of every row of every table but the audit log: what a refused call must leave unchanged. */
 export function dataDigest(store: Store): Record<string, string> {
-  const tables = store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name != 'audit_log'`).all() as { name: string }[];
+  const tables = store.raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' AND name != 'audit_log' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'`).all() as { name: string }[];
   const out: Record<string, string> = {};
   for (const { name } of tables) {
-    const rows = store.raw.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all();
-    out[name] = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
+    const rows = (store.raw.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort();
+    out[name] = createHash('sha256').update(rows.join('\n')).digest('hex');
   }
   return out;
 }

@@ -5,11 +5,35 @@ import { allows, contract, ROLES, type Role } from '../../electron/api/index';
 import type { ServedProcedure } from '../../electron/core/handlers';
 import { buildHost } from '../../electron/host/server';
 import { auditCount, createTestUnit, dataDigest, TEST_PASSWORD, type TestUnit } from '../helpers/temp-store';
+import { patientInput } from '../helpers/patients';
 
 let unit: TestUnit;
 let host: FastifyInstance;
 let victimId: number;
 let counter = 0;
+let rescheduleDay = 0;
+let fixtureToken: string;
+let agendaClinicianId: number;
+let victimPatientId: number;
+
+/** Makes a fixture through the API as an admin, failing loudly. */
+async function make<T>(name: string, input: unknown): Promise<T> {
+  const result = await unit.call(name, input, fixtureToken);
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+async function newPatient(): Promise<number> {
+  const value = await make<{ patient: { id: number } }>('patients.register', { patient: patientInput({ documentNumber: String(1_000_000 + ++counter) }) });
+  return value.patient.id;
+}
+/** Today in the unit is 2026-11-22 from 03:00 (fake clock); slots before now allow a no-show, later ones a check-in. */
+async function newAppointment(when: 'past' | 'later'): Promise<number> {
+  const n = ++counter;
+  const minutes = when === 'past' ? (n % 9) * 20 : 240 + (n % 59) * 20;
+  const startsAt = `2026-11-22T${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  const value = await make<{ appointment: { id: number } }>('appointments.book', { patientId: await newPatient(), clinicianId: agendaClinicianId, service: 'group_session', startsAt, durationMinutes: 20 });
+  return value.appointment.id;
+}
 
 /** A valid input for each procedure; typed so a new procedure without a sample does not compile. */
 const samples: Record<ServedProcedure, () => unknown> = {
@@ -23,16 +47,40 @@ const samples: Record<ServedProcedure, () => unknown> = {
   'users.resetPassword': () => ({ userId: victimId, newPassword: `temporal segura ${++counter}` }),
   'audit.list': () => ({ limit: 5 }),
   'audit.verify': () => ({}),
+  'patients.register': () => ({ patient: patientInput({ documentNumber: String(2_000_000 + ++counter) }) }),
+  'patients.update': () => ({ patientId: victimPatientId, patient: patientInput({ neighbourhood: `Barrio ${++counter}` }) }),
+  'patients.get': () => ({ patientId: victimPatientId }),
+  'patients.history': () => ({ patientId: victimPatientId }),
+  'patients.search': () => ({ query: 'Yorgelys Gutiérrez' }),
+  'patients.checkDuplicates': () => ({ patient: { givenNames: 'Yorgelis', familyNames: 'Gutierres', dateOfBirth: '1994-03-08' } }),
+  'patients.merge': async () => ({ keepPatientId: await newPatient(), mergePatientId: await newPatient(), reason: 'la misma persona' }),
+  'appointments.book': async () => ({ patientId: await newPatient(), clinicianId: agendaClinicianId, service: 'psychology', startsAt: `2026-12-${String(1 + (++counter % 28)).padStart(2, '0')}T10:${String(counter % 60).padStart(2, '0')}`, durationMinutes: 10 }),
+  'appointments.reschedule': async () => ({ appointmentId: await newAppointment('later'), startsAt: `2027-01-${String(++rescheduleDay).padStart(2, '0')}T10:00` }),
+  'appointments.cancel': async () => ({ appointmentId: await newAppointment('later'), reason: 'no puede venir' }),
+  'appointments.checkIn': async () => ({ appointmentId: await newAppointment('later') }),
+  'appointments.markNoShow': async () => ({ appointmentId: await newAppointment('past') }),
+  'appointments.list': () => ({ from: '2026-11-22', to: '2026-11-29' }),
+  'appointments.waitingList': () => ({}),
+  'clinicians.list': () => ({}),
+  'clinicians.setSchedule': () => ({ clinicianId: victimId, services: ['psychology'], hours: [{ weekday: 1, start: '08:00', end: '12:00' }] }),
+  'unit.info': () => ({}),
+  'unit.update': () => ({ name: 'Unidad de Salud Mental', address: 'Calle 1 # 2-3, Cúcuta', phone: '607 000 0000' }),
 };
 const procedures = Object.keys(samples) as ServedProcedure[];
 
 beforeAll(async () => {
   unit = await createTestUnit();
   victimId = await unit.addUser('victima', 'clinician');
+  agendaClinicianId = await unit.addUser('agenda', 'clinician');
+  await unit.addUser('fixtures', 'admin');
+  fixtureToken = await unit.login('fixtures');
+  const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:59' }));
+  await make('clinicians.setSchedule', { clinicianId: agendaClinicianId, services: ['psychology', 'group_session'], hours: allDay });
+  victimPatientId = await newPatient();
   host = await buildHost({ dispatch: unit.dispatch, rendererDir: null, allowedHosts: new Set(['localhost:80']) });
 });
 afterAll(async () => {
-  await host.close();
+  await host?.close();
   await unit.cleanup();
 });
 
@@ -65,6 +113,24 @@ const ACCESS: Record<ServedProcedure, string> = {
   'users.resetPassword': 'admin',
   'audit.list': 'admin',
   'audit.verify': 'admin',
+  'patients.register': 'admin,reception',
+  'patients.update': 'admin,reception',
+  'patients.get': 'admin,clinician,reception',
+  'patients.history': 'admin,clinician,reception',
+  'patients.search': 'admin,clinician,reception',
+  'patients.checkDuplicates': 'admin,reception',
+  'patients.merge': 'admin',
+  'appointments.book': 'admin,clinician,reception',
+  'appointments.reschedule': 'admin,clinician,reception',
+  'appointments.cancel': 'admin,clinician,reception',
+  'appointments.checkIn': 'admin,clinician,reception',
+  'appointments.markNoShow': 'admin,clinician,reception',
+  'appointments.list': 'admin,clinician,reception',
+  'appointments.waitingList': 'admin,clinician,reception',
+  'clinicians.list': 'admin,clinician,reception',
+  'clinicians.setSchedule': 'admin',
+  'unit.info': 'authenticated',
+  'unit.update': 'admin',
 };
 
 describe('role matrix', () => {
@@ -82,9 +148,10 @@ describe('role matrix', () => {
 
   it.each(cells.map((c) => [c.procedure, c.role ?? 'no session', c] as const))('%s as %s (dispatcher)', async (_p, _r, cell) => {
     const token = cell.role ? await freshToken(cell.role) : null;
+    const input = await samples[cell.procedure]();
     const digest = dataDigest(unit.store);
     const audits = auditCount(unit.store);
-    const result = await unit.call(cell.procedure, samples[cell.procedure](), token);
+    const result = await unit.call(cell.procedure, input, token);
     const want = expected(cell);
     if (want === 'ok') {
       expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -104,12 +171,13 @@ describe('role matrix', () => {
 
   it.each(cells.map((c) => [c.procedure, c.role ?? 'no session', c] as const))('%s as %s (HTTP)', async (_p, _r, cell) => {
     const token = cell.role ? await freshToken(cell.role) : null;
+    const payload = JSON.stringify(await samples[cell.procedure]());
     const digest = dataDigest(unit.store);
     const response = await host.inject({
       method: 'POST',
       url: `/api/${cell.procedure}`,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      payload: JSON.stringify(samples[cell.procedure]()),
+      payload,
     });
     const want = expected(cell);
     if (want === 'ok') {

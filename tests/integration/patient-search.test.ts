@@ -1,0 +1,140 @@
+// Search over 10,000 synthetic patients: the intended person is in the first five results however
+// the name is typed, and the name search goes through the FTS index, never a scan of patients.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PatientFields } from '../../electron/api/patients';
+import { foldText, nameTokens } from '../../electron/core/names';
+import { nameMatchExpression } from '../../electron/core/patient-search';
+import { rng } from '../../electron/core/synthetic/generate';
+import { seedPatients } from '../../electron/core/synthetic/seed';
+import { createTestUnit, type TestUnit } from '../helpers/temp-store';
+
+let unit: TestUnit;
+let token: string;
+let people: (PatientFields & { id: number })[];
+
+beforeAll(async () => {
+  unit = await createTestUnit();
+  const userId = await unit.addUser('recepcion', 'reception');
+  token = await unit.login('recepcion');
+  const seeded = await seedPatients(unit.ctx, unit.store.raw, { count: 10_000, seed: 2026, byUserId: userId });
+  people = seeded.patients.map((p, i) => ({ ...p, id: seeded.firstId + i }));
+}, 120_000);
+afterAll(() => unit.cleanup());
+
+type Result = { id: number; matchedBy: string };
+async function search(query: string, pageSize = 5): Promise<Result[]> {
+  const result = await unit.call('patients.search', { query, pageSize }, token);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return (result.value as { results: Result[] }).results;
+}
+
+/** One typo a person makes: a letter swapped for a neighbour, doubled, dropped, or two letters transposed. */
+function typo(word: string, random: () => number): string {
+  const i = 1 + Math.floor(random() * (word.length - 2));
+  const kind = Math.floor(random() * 4);
+  if (kind === 0) return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  if (kind === 1) return word.slice(0, i) + word.slice(i + 1);
+  if (kind === 2) return word.slice(0, i) + word[i] + word.slice(i);
+  const swaps: Record<string, string> = { y: 'i', i: 'y', s: 'z', z: 's', v: 'b', b: 'v', c: 's', j: 'g', g: 'j', l: 'll', e: 'a', a: 'e', o: 'u', u: 'o', n: 'm', m: 'n', r: 'rr' };
+  return word.slice(0, i) + (swaps[word[i]!] ?? word[i]) + word.slice(i + 1);
+}
+
+function stripAccents(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+describe('patients.search on 10,000 generated patients', () => {
+  it('finds each person in the first five results for accent, case, typo, order and missing-surname variants', async () => {
+    const random = rng(7);
+    // Who else carries every word of a query: when more than four people do, "first five" is not
+    // a fair ask (a receptionist would add the birth date), so such a variant is not asked.
+    const byToken = new Map<string, Set<number>>();
+    for (const p of people) for (const t of nameTokens(`${p.givenNames} ${p.familyNames}`)) (byToken.get(t) ?? byToken.set(t, new Set()).get(t)!).add(p.id);
+    const carriers = (query: string) => {
+      const sets = nameTokens(query).map((t) => byToken.get(t) ?? new Set<number>());
+      return [...sets[0]!].filter((id) => sets.every((set) => set.has(id))).length;
+    };
+    const targets = people.filter((p) => p.familyNames.includes(' '));
+    const misses: string[] = [];
+    let queries = 0;
+    for (let n = 0; n < 80; n++) {
+      const p = targets[Math.floor(random() * targets.length)]!;
+      const [surname1, surname2] = p.familyNames.split(' ') as [string, string];
+      const longest = nameTokens(p.familyNames).sort((a, b) => b.length - a.length)[0]!;
+      const variants = [
+        `${p.givenNames} ${p.familyNames}`,
+        stripAccents(`${p.givenNames} ${p.familyNames}`).toUpperCase(),
+        `  ${p.givenNames.toLowerCase()}   ${p.familyNames.toLowerCase()} `,
+        `${p.familyNames} ${p.givenNames}`,
+        `${surname2} ${surname1} ${p.givenNames.split(' ')[0]}`,
+        `${p.givenNames} ${surname1}`,
+        foldText(`${p.givenNames} ${p.familyNames}`).replace(longest, typo(longest, random)),
+      ];
+      for (const query of variants) {
+        if (carriers(query) > 4) continue;
+        queries++;
+        const ids = (await search(query)).map((r) => r.id);
+        if (!ids.includes(p.id)) misses.push(`${query} → ${p.givenNames} ${p.familyNames}`);
+      }
+    }
+    expect(queries).toBeGreaterThan(300);
+    expect(misses).toEqual([]);
+  });
+
+  it('finds the spellings named in the issue: Yorgelis/Yorgelys, Gutierres/Gutiérrez, Jhon/John, José/JOSE/jose', async () => {
+    const userId = 1;
+    const extra = [
+      { givenNames: 'Yorgelys', familyNames: 'Pabón Lindarte' },
+      { givenNames: 'John Jairo', familyNames: 'Gutiérrez Useche' },
+      { givenNames: 'José Gregorio', familyNames: 'Añez Finol' },
+    ];
+    const base = people[0]!;
+    const { insertPatientsBulk } = await import('../../electron/core/synthetic/seed');
+    const { firstId } = insertPatientsBulk(unit.store.raw, extra.map((e) => ({ ...base, ...e })), userId, '2026-11-22T08:00:00.000Z');
+    expect((await search('Yorgelis Pabon')).map((r) => r.id)).toContain(firstId);
+    expect((await search('jhon gutierres')).map((r) => r.id)).toContain(firstId + 1);
+    for (const q of ['JOSE ANEZ', 'jose añez', 'José Añez', 'gregorio finol']) expect((await search(q)).map((r) => r.id)).toContain(firstId + 2);
+  });
+
+  it('finds by document with or without dots, by phone in any format, and by record number', async () => {
+    const p = people.find((x) => x.documentType === 'CC' && x.phones.length > 0)!;
+    const dotted = p.documentNumber!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+    for (const q of [p.documentNumber!, dotted, `CC ${dotted}`]) {
+      const results = await search(q);
+      expect(results[0], q).toMatchObject({ id: p.id, matchedBy: 'document' });
+    }
+    const national = p.phones[0]!.number.slice(3);
+    for (const q of [national, `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`, p.phones[0]!.number]) {
+      expect((await search(q)).map((r) => r.id), q).toContain(p.id);
+    }
+    const record = (await unit.store.db.selectFrom('patients').select('record_number').where('id', '=', p.id).executeTakeFirstOrThrow()).record_number;
+    for (const q of [record, record.toLowerCase(), record.replace(/-0+/, '-')]) expect((await search(q))[0], q).toMatchObject({ id: p.id, matchedBy: 'record_number' });
+  });
+
+  it('pages through a common surname and answers nothing for a name no one has', async () => {
+    const page1 = await unit.call('patients.search', { query: 'Rodríguez', page: 1, pageSize: 20 }, token);
+    const page2 = await unit.call('patients.search', { query: 'Rodríguez', page: 2, pageSize: 20 }, token);
+    const v1 = (page1 as { value: { results: Result[]; hasMore: boolean } }).value;
+    const v2 = (page2 as { value: { results: Result[] } }).value;
+    expect(v1.results).toHaveLength(20);
+    expect(v1.hasMore).toBe(true);
+    expect(v2.results.map((r) => r.id).some((id) => v1.results.some((r) => r.id === id))).toBe(false);
+    expect(await search('Xochiquetzal Wojciechowski')).toEqual([]);
+  });
+
+  it('uses the FTS index and indexes for names, documents and phones (EXPLAIN QUERY PLAN)', async () => {
+    const plan = (sqlText: string, ...params: unknown[]) =>
+      (unit.store.raw.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const expression = await nameMatchExpression(unit.store.db, ['yorgelis', 'gutierres']);
+    const names = plan(
+      `SELECT p.id FROM (SELECT rowid AS id, rank FROM patient_search WHERE patient_search MATCH ? ORDER BY rank LIMIT 200) AS m JOIN patients AS p ON p.id = m.id WHERE p.merged_into_id IS NULL ORDER BY m.rank`,
+      expression,
+    );
+    expect(names).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(names).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    expect(names).not.toMatch(/SCAN p\b|SCAN patients/);
+    expect(plan('SELECT id FROM patients WHERE document_number = ? AND merged_into_id IS NULL', '123')).toMatch(/SEARCH patients USING INDEX patients_document/);
+    expect(plan('SELECT patient_id FROM patient_phones WHERE search_key = ?', '3001234567')).toMatch(/USING INDEX patient_phones_key/);
+    expect(plan(`SELECT DISTINCT term FROM name_variants WHERE kind = 'p' AND variant IN (?, ?)`, 'a', 'b')).toMatch(/SEARCH name_variants USING PRIMARY KEY/);
+  });
+});
