@@ -21,7 +21,13 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The renderer reaches the main side only through the contract.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/core/**', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**', '**/db/**', 'electron', 'node:*'], message: 'The renderer imports only electron/api from the main side.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer imports only electron/api from the main side.' }],
+          patterns: [{ group: ['**/electron/core/**', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**', '**/db/**', 'node:*'], message: 'The renderer imports only electron/api from the main side.' }],
+        },
+      ],
     },
   },
   {

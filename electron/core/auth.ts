@@ -99,7 +99,7 @@ export async function authenticate(ctx: ServiceContext, token: string | null | u
     throw unauthenticated(reason === 'expired_idle' ? 'La sesión se cerró por inactividad. Inicie sesión de nuevo.' : undefined);
   }
 
-  if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
+  if (now - Date.parse(row.last_seen_at) > Math.min(TOUCH_EVERY_MS, (row.idle_timeout_seconds * 1000) / 2)) {
     await ctx.db.updateTable('auth_sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.sessionId).execute();
   }
   return { userId: row.userId, username: row.username, role: row.role, sessionId: row.sessionId, mustChangePassword: row.must_change_password === 1 };
