@@ -1,28 +1,59 @@
 // The signed-in frame: banner with the user menu, the role's navigation, and the current page.
-import { useEffect, useState } from 'react';
+// Pages are routes in memory; each opening is also a browser history entry, so Back returns.
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { MergeScreen } from '../features/admin/MergeScreen';
+import { SchedulesScreen } from '../features/admin/SchedulesScreen';
+import { UnitScreen } from '../features/admin/UnitScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AccountScreen } from '../features/auth/AccountScreen';
 import { ClinicalHome } from '../features/clinical/ClinicalHome';
+import { AgendaScreen } from '../features/reception/AgendaScreen';
+import { AppointmentSlip } from '../features/reception/AppointmentSlip';
+import { BookingScreen } from '../features/reception/BookingScreen';
+import { PatientFormScreen } from '../features/reception/PatientFormScreen';
+import { PatientPage } from '../features/reception/PatientPage';
 import { ReceptionHome } from '../features/reception/ReceptionHome';
-import { homePage, NAVIGATION, type Page } from './navigation';
+import { homeRoute, NAVIGATION, NavigationContext, navPageOf, type Route } from './navigation';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';
 
-function PageView({ page }: { page: Page }) {
-  switch (page) {
+function PageView({ route }: { route: Route }) {
+  switch (route.page) {
     case 'reception':
       return <ReceptionHome />;
+    case 'agenda':
+      return <AgendaScreen />;
+    case 'patient':
+      return <PatientPage patientId={route.patientId} notice={route.notice} />;
+    case 'patientNew':
+      return <PatientFormScreen />;
+    case 'patientEdit':
+      return <PatientFormScreen patientId={route.patientId} />;
+    case 'book':
+      return <BookingScreen patientId={route.patientId} />;
+    case 'slip':
+      return <AppointmentSlip appointmentId={route.appointmentId} patientId={route.patientId} day={route.day} />;
     case 'clinical':
       return <ClinicalHome />;
     case 'users':
       return <UsersScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'schedules':
+      return <SchedulesScreen />;
+    case 'unit':
+      return <UnitScreen />;
+    case 'merge':
+      return <MergeScreen />;
     case 'account':
       return <AccountScreen />;
   }
+}
+
+function isRoute(value: unknown): value is Route {
+  return typeof value === 'object' && value !== null && typeof (value as { page?: unknown }).page === 'string';
 }
 
 export function Shell() {
@@ -30,50 +61,68 @@ export function Shell() {
   const { auth } = useSession();
   const role = auth.user.role;
   const group = NAVIGATION[role];
-  const [page, setPage] = useState<Page>(() => homePage(role));
-  const allowed = page === 'account' || group.items.some((item) => item.page === page);
-  const current = allowed ? page : homePage(role);
+  const [route, setRoute] = useState<Route>(() => homeRoute(role));
+  const allowedUnder = navPageOf(role, route.page);
+  const current = allowedUnder ? route : homeRoute(role);
+  const currentNav = allowedUnder ?? current.page;
+
+  const go = useCallback((next: Route) => {
+    window.history.pushState({ acogida: next }, '');
+    setRoute(next);
+  }, []);
+
+  useEffect(() => {
+    window.history.replaceState({ acogida: homeRoute(role) }, '');
+    const onPop = (event: PopStateEvent) => {
+      const state = (event.state as { acogida?: unknown } | null)?.acogida;
+      if (isRoute(state)) setRoute(state);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [role]);
 
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
 
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        {t('app.skipToContent')}
-      </a>
-      <header className="shell-header">
-        <div className="brand">
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
+    <NavigationContext.Provider value={go}>
+      <div className="shell">
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <header className="shell-header">
+          <div className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <UserMenu onChangePassword={() => go({ page: 'account' })} />
+        </header>
+        <div className="shell-body">
+          <nav className="shell-nav" aria-label={t('shell.mainNav')}>
+            <p className="nav-group">{t(group.label)}</p>
+            <ul>
+              {group.items.map((item) => (
+                <li key={item.page}>
+                  <a
+                    href={`#${item.page}`}
+                    aria-current={currentNav === item.page ? 'page' : undefined}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      go({ page: item.page } as Route);
+                    }}
+                  >
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main id="main" className="shell-main" tabIndex={-1}>
+            <PageView key={JSON.stringify(current)} route={current} />
+          </main>
         </div>
-        <UserMenu onChangePassword={() => setPage('account')} />
-      </header>
-      <div className="shell-body">
-        <nav className="shell-nav" aria-label={t('shell.mainNav')}>
-          <p className="nav-group">{t(group.label)}</p>
-          <ul>
-            {group.items.map((item) => (
-              <li key={item.page}>
-                <a
-                  href={`#${item.page}`}
-                  aria-current={current === item.page ? 'page' : undefined}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    setPage(item.page);
-                  }}
-                >
-                  {t(item.label)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="main" className="shell-main" tabIndex={-1}>
-          <PageView key={current} page={current} />
-        </main>
       </div>
-    </div>
+    </NavigationContext.Provider>
   );
 }

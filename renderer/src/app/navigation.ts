@@ -1,26 +1,93 @@
-// What each role may open. The server enforces roles; this only keeps the UI to what the role can use.
+// Where the signed-in person is: a route (a page and its parameters), and what each role may open.
+// The server enforces roles; this only keeps the UI to what the role can use.
+import { createContext, useContext } from 'react';
 import type { Role } from '../api/contract';
 
-export type Page = 'reception' | 'clinical' | 'users' | 'audit' | 'account';
+export type Route =
+  | { page: 'reception' }
+  | { page: 'agenda' }
+  | { page: 'patient'; patientId: number; notice?: 'registered' | 'updated' }
+  | { page: 'patientNew' }
+  | { page: 'patientEdit'; patientId: number }
+  | { page: 'book'; patientId: number }
+  | { page: 'slip'; appointmentId: number; patientId: number; day: string }
+  | { page: 'clinical' }
+  | { page: 'users' }
+  | { page: 'audit' }
+  | { page: 'schedules' }
+  | { page: 'unit' }
+  | { page: 'merge' }
+  | { page: 'account' };
+
+export type Page = Route['page'];
+
+type NavLabel =
+  | 'nav.receptionHome'
+  | 'nav.clinicalHome'
+  | 'nav.agenda'
+  | 'nav.adminUsers'
+  | 'nav.adminAudit'
+  | 'nav.adminSchedules'
+  | 'nav.adminUnit'
+  | 'nav.adminMerge';
 
 export interface NavGroup {
   /** Catalogue key of the group heading (one per role area). */
   label: 'nav.receptionHome' | 'nav.clinicalHome' | 'nav.adminGroup';
-  items: { page: Page; label: 'nav.receptionHome' | 'nav.clinicalHome' | 'nav.adminUsers' | 'nav.adminAudit' }[];
+  items: { page: Page; label: NavLabel }[];
+  /** Pages reached from inside the area (a patient, a form), shown under the nav item they belong to. */
+  inner: Partial<Record<Page, Page>>;
 }
 
+const PATIENT_PAGES = { patient: 'reception', patientNew: 'reception', patientEdit: 'reception', book: 'reception', slip: 'reception' } as const;
+
 export const NAVIGATION: Record<Role, NavGroup> = {
-  reception: { label: 'nav.receptionHome', items: [{ page: 'reception', label: 'nav.receptionHome' }] },
-  clinician: { label: 'nav.clinicalHome', items: [{ page: 'clinical', label: 'nav.clinicalHome' }] },
+  reception: {
+    label: 'nav.receptionHome',
+    items: [
+      { page: 'reception', label: 'nav.receptionHome' },
+      { page: 'agenda', label: 'nav.agenda' },
+    ],
+    inner: PATIENT_PAGES,
+  },
+  clinician: {
+    label: 'nav.clinicalHome',
+    items: [
+      { page: 'clinical', label: 'nav.clinicalHome' },
+      { page: 'agenda', label: 'nav.agenda' },
+    ],
+    inner: { patient: 'clinical', book: 'clinical', slip: 'clinical' },
+  },
   admin: {
     label: 'nav.adminGroup',
     items: [
       { page: 'users', label: 'nav.adminUsers' },
       { page: 'audit', label: 'nav.adminAudit' },
+      { page: 'schedules', label: 'nav.adminSchedules' },
+      { page: 'unit', label: 'nav.adminUnit' },
+      { page: 'merge', label: 'nav.adminMerge' },
     ],
+    inner: { patient: 'merge' },
   },
 };
 
-export function homePage(role: Role): Page {
-  return NAVIGATION[role].items[0]!.page;
+export function homeRoute(role: Role): Route {
+  return { page: NAVIGATION[role].items[0]!.page } as Route;
+}
+
+/** The nav item a page sits under for this role, or null when the role may not open it. */
+export function navPageOf(role: Role, page: Page): Page | null {
+  const group = NAVIGATION[role];
+  if (page === 'account') return 'account';
+  if (group.items.some((item) => item.page === page)) return page;
+  return group.inner[page] ?? null;
+}
+
+export const NavigationContext = createContext<((route: Route) => void) | null>(null);
+
+/** go(route): open another page of the shell. */
+export function useNavigate(): (route: Route) => void {
+  const go = useContext(NavigationContext);
+  if (!go) throw new Error('useNavigate outside the shell');
+  return go;
 }

@@ -9,9 +9,11 @@ export interface DialogProps {
   onClose: () => void;
   /** The body and the buttons (in a .dialog-actions block), often inside a form. */
   children: ReactNode;
+  /** A wider frame, for lists and side-by-side content. */
+  wide?: boolean;
 }
 
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -24,7 +26,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog dialog-wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
@@ -86,8 +88,10 @@ export function FormDialog({
   onSubmit,
   onClose,
   children,
+  wide,
 }: {
   title: string;
+  wide?: boolean;
   intro?: ReactNode;
   failure: string | null;
   submitLabel: string;
@@ -98,7 +102,7 @@ export function FormDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <Dialog title={title} onClose={onClose}>
+    <Dialog title={title} onClose={onClose} wide={wide}>
       <form onSubmit={onSubmit} noValidate className="form">
         <div className="dialog-body">
           {intro}

@@ -1,13 +1,16 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-/** The page's h1; it takes focus when the page opens so keyboard and screen-reader users land on it. */
-export function PageHeader({ title, intro, actions }: { title: string; intro?: ReactNode; actions?: ReactNode }) {
+/**
+ * The page's h1; it takes focus when the page opens so keyboard and screen-reader users land on it
+ * (unless the page focuses something more useful itself: focusHeading={false}).
+ */
+export function PageHeader({ title, intro, actions, focusHeading = true }: { title: string; intro?: ReactNode; actions?: ReactNode; focusHeading?: boolean }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.focus();
-  }, []);
+    if (focusHeading) heading.current?.focus();
+  }, [focusHeading]);
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
@@ -17,7 +20,7 @@ export function PageHeader({ title, intro, actions }: { title: string; intro?: R
         <h1 ref={heading} tabIndex={-1}>
           {title}
         </h1>
-        {intro ? <p className="lead">{intro}</p> : null}
+        {intro ? <div className="lead">{intro}</div> : null}
       </div>
       {actions ? <div className="page-actions">{actions}</div> : null}
     </div>

@@ -12,18 +12,24 @@ export function errorText(t: TFunction, error: ApiError): string {
  * Puts each server issue next to its field with setError (the values typed stay in the form) and
  * answers the text for a general alert: the server's message when some issue names no field of this
  * form or there are none, otherwise null.
+ *
+ * `fields` lists the form's field paths, or answers whether a path is one (dynamic lists: "phones.1.number").
+ * `prefix` is the part of the server's path outside the form ("patient." for patients.register).
  */
 export function serverFailure<T extends FieldValues>(
   t: TFunction,
   error: ApiError,
-  fields: readonly FieldPath<T>[],
+  fields: readonly FieldPath<T>[] | ((path: string) => boolean),
   setError: UseFormSetError<T>,
+  prefix = '',
 ): string | null {
   let placed = 0;
   for (const issue of error.issues ?? []) {
-    const field = fields.find((f) => f === issue.path);
-    if (!field) continue;
-    setError(field, { type: 'server', message: issue.message }, { shouldFocus: placed === 0 });
+    const path = issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : null;
+    if (path === null) continue;
+    const known = typeof fields === 'function' ? fields(path) : (fields as readonly string[]).includes(path);
+    if (!known) continue;
+    setError(path as FieldPath<T>, { type: 'server', message: issue.message }, { shouldFocus: placed === 0 });
     placed++;
   }
   return placed > 0 && placed === error.issues?.length ? null : errorText(t, error);

@@ -1,10 +1,10 @@
-// The home of a work area: who is signed in, with which role, and when the session ends.
+// The cards of a work area's home: who is signed in, with which role, when the session ends; privacy.
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../components/format';
-import { PageHeader } from '../../components/PageHeader';
 
-export function StaffHome({ title, intro }: { title: string; intro: string }) {
+/** Who is signed in and the privacy note: the cards every work area's home shows. */
+export function SessionCards() {
   const { t } = useTranslation();
   const { auth } = useSession();
   const { user, session } = auth;
@@ -13,7 +13,6 @@ export function StaffHome({ title, intro }: { title: string; intro: string }) {
 
   return (
     <>
-      <PageHeader title={title} intro={intro} />
       <div className="cards">
         <section className="card" aria-labelledby="home-session">
           <h2 id="home-session">{t('home.welcome', { name: user.displayName })}</h2>
