@@ -164,6 +164,115 @@ export interface AppointmentsTable {
   updated_at: string;
 }
 
+export interface SessionsTable {
+  id: Generated<number>;
+  patient_id: number;
+  clinician_id: number;
+  appointment_id: number | null;
+  starts_at: string;
+  duration_minutes: number;
+  visit_kind: string;
+  modality: string;
+  format: string;
+  service: string;
+  interventions: string;
+  presenting_concerns: string | null;
+  risk: string;
+  instruments: string;
+  diagnoses: string;
+  note: string | null;
+  plan: string | null;
+  draft_referrals: string;
+  status: 'draft' | 'signed';
+  created_at: string;
+  updated_at: string;
+  signed_at: string | null;
+  signature_hash: string | null;
+}
+
+export interface SessionAmendmentsTable {
+  id: Generated<number>;
+  session_id: number;
+  author_id: number;
+  at: string;
+  reason: string;
+  text: string;
+}
+
+export interface SessionScoresTable {
+  id: Generated<number>;
+  session_id: number;
+  patient_id: number;
+  instrument: string;
+  total: number | null;
+  band: string;
+  at: string;
+}
+
+export interface SessionDiagnosesTable {
+  id: Generated<number>;
+  session_id: number;
+  patient_id: number;
+  code: string;
+  is_primary: number;
+  at: string;
+}
+
+export interface ReferralsTable {
+  id: Generated<number>;
+  session_id: number;
+  patient_id: number;
+  position: number;
+  kind: string;
+  service: string | null;
+  organisation: string | null;
+  reason: string;
+  status: 'sent' | 'accepted' | 'attended';
+  created_at: string;
+  status_updated_at: string | null;
+  status_updated_by: number | null;
+}
+
+export interface RiskAlertsTable {
+  id: Generated<number>;
+  patient_id: number;
+  session_id: number;
+  source: 'phq9_item9' | 'cssrs';
+  level: 'moderate' | 'high';
+  raised_at: string;
+  raised_by: number;
+  acknowledged_at: string | null;
+  acknowledged_by: number | null;
+  acknowledgement_note: string | null;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  date: string;
+  municipality_code: string;
+  place: string;
+  kind: string;
+  topic: string;
+  duration_minutes: number | null;
+  facilitator_ids: string;
+  other_facilitators: string | null;
+  attendance: string;
+  total_attendance: number;
+  patient_ids: string;
+  notes: string | null;
+  recorded_by: number;
+  recorded_at: string;
+  updated_at: string;
+}
+
+export interface ActivityHistoryTable {
+  id: Generated<number>;
+  activity_id: number;
+  at: string;
+  user_id: number;
+  previous: string;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -178,6 +287,14 @@ export interface Database {
   clinician_services: ClinicianServicesTable;
   clinician_hours: ClinicianHoursTable;
   appointments: AppointmentsTable;
+  sessions: SessionsTable;
+  session_amendments: SessionAmendmentsTable;
+  session_scores: SessionScoresTable;
+  session_diagnoses: SessionDiagnosesTable;
+  referrals: ReferralsTable;
+  risk_alerts: RiskAlertsTable;
+  activities: ActivitiesTable;
+  activity_history: ActivityHistoryTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -187,3 +304,5 @@ export type AuthSessionRow = Selectable<AuthSessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type PatientRow = Selectable<PatientsTable>;
 export type AppointmentRow = Selectable<AppointmentsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type ActivityRow = Selectable<ActivitiesTable>;

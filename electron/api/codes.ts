@@ -23,3 +23,34 @@ export const CANCELLED_BY = ['patient', 'unit'] as const;
 
 /** The version of the consent texts in force; a new text gets a new version. */
 export const CONSENT_TEXT_VERSION = '2026-11';
+
+export const VISIT_KINDS = ['first', 'follow_up'] as const;
+export const MODALITIES = ['in_person', 'phone', 'video'] as const;
+export const SESSION_FORMATS = ['individual', 'family', 'group'] as const;
+/** The MHPSS interventions of ../shared/reference/instruments.md. */
+export const INTERVENTIONS = [
+  'psychological_first_aid', 'psychoeducation', 'supportive_counselling', 'pm_plus', 'brief_psychological_intervention',
+  'crisis_intervention', 'psychiatric_consultation', 'medication_review', 'social_work_support', 'family_session',
+  'group_session', 'referral',
+] as const;
+export const RISK_LEVELS = ['not_assessed', 'none', 'low', 'moderate', 'high'] as const;
+export const REFERRAL_KINDS = ['internal', 'external'] as const;
+export const REFERRAL_STATUSES = ['sent', 'accepted', 'attended'] as const;
+export const SESSION_STATUSES = ['draft', 'signed'] as const;
+
+export const ACTIVITY_KINDS = [
+  'self_care', 'emotion_management', 'positive_parenting', 'xenophobia_prevention', 'violence_prevention',
+  'psychological_first_aid_training', 'community_network_meeting', 'group_session', 'outreach', 'other',
+] as const;
+/** Age bands as the Ministry, donors and R4V disaggregate them. */
+export const AGE_BANDS = ['0-5', '6-11', '12-17', '18-29', '30-59', '60+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export function ageBandOf(age: number): AgeBand {
+  if (age <= 5) return '0-5';
+  if (age <= 11) return '6-11';
+  if (age <= 17) return '12-17';
+  if (age <= 29) return '18-29';
+  if (age <= 59) return '30-59';
+  return '60+';
+}

@@ -6,6 +6,8 @@ import { auditProcedures } from './audit';
 import { deviceProcedures } from './device';
 import { patientsProcedures } from './patients';
 import { appointmentsProcedures } from './appointments';
+import { sessionsProcedures } from './sessions';
+import { activitiesProcedures } from './activities';
 
 export const contract = {
   ...authProcedures,
@@ -13,6 +15,8 @@ export const contract = {
   ...auditProcedures,
   ...patientsProcedures,
   ...appointmentsProcedures,
+  ...sessionsProcedures,
+  ...activitiesProcedures,
   ...deviceProcedures,
 };
 
@@ -38,6 +42,10 @@ export * from './device';
 export * from './codes';
 export * from './patients';
 export * from './appointments';
+export * from './instruments';
+export * from './sessions';
+export * from './activities';
+export * from './reference/diagnoses';
 export * from './phone';
 export * from './reference/municipalities';
 export * from './reference/countries';

@@ -7,6 +7,8 @@ import * as users from './users';
 import * as patients from './patients';
 import * as appointments from './appointments';
 import * as clinicians from './clinicians';
+import * as sessions from './sessions';
+import * as activities from './activities';
 
 /** Procedures the core serves on every transport (device.* live in electron/main). */
 export type ServedProcedure = Exclude<ProcedureName, `device.${string}`>;
@@ -56,4 +58,20 @@ export const handlers: Handlers = {
   'clinicians.setSchedule': (ctx, { actor, input, origin }) => clinicians.setSchedule(ctx, signedIn(actor), input, origin),
   'unit.info': (ctx) => clinicians.unitInfo(ctx),
   'unit.update': (ctx, { actor, input, origin }) => clinicians.updateUnitInfo(ctx, signedIn(actor), input, origin),
+  'sessions.create': (ctx, { actor, input, origin }) => sessions.createSession(ctx, signedIn(actor), input, origin),
+  'sessions.update': (ctx, { actor, input, origin }) => sessions.updateSession(ctx, signedIn(actor), input, origin),
+  'sessions.sign': (ctx, { actor, input, origin }) => sessions.signSession(ctx, signedIn(actor), input.sessionId, origin),
+  'sessions.amend': (ctx, { actor, input, origin }) => sessions.amendSession(ctx, signedIn(actor), input, origin),
+  'sessions.get': (ctx, { actor, input, origin }) => sessions.getSession(ctx, signedIn(actor), input.sessionId, origin),
+  'sessions.listForPatient': (ctx, { actor, input, origin }) => sessions.listForPatient(ctx, signedIn(actor), input.patientId, origin),
+  'sessions.listDrafts': (ctx, { actor }) => sessions.listDrafts(ctx, signedIn(actor)),
+  'sessions.listVisits': (ctx, { input }) => sessions.listVisits(ctx, input.patientId),
+  'referrals.updateStatus': (ctx, { actor, input, origin }) => sessions.updateReferralStatus(ctx, signedIn(actor), input, origin),
+  'instruments.catalog': async () => sessions.instrumentCatalog(),
+  'instruments.history': (ctx, { actor, input, origin }) => sessions.instrumentHistory(ctx, signedIn(actor), input.patientId, origin),
+  'alerts.list': (ctx, { actor, input, origin }) => sessions.listAlerts(ctx, signedIn(actor), input, origin),
+  'alerts.acknowledge': (ctx, { actor, input, origin }) => sessions.acknowledgeAlert(ctx, signedIn(actor), input, origin),
+  'activities.record': (ctx, { actor, input, origin }) => activities.recordActivity(ctx, signedIn(actor), input, origin),
+  'activities.update': (ctx, { actor, input, origin }) => activities.updateActivity(ctx, signedIn(actor), input, origin),
+  'activities.list': (ctx, { input }) => activities.listActivities(ctx, input),
 };

@@ -23,7 +23,19 @@ export const PATIENT_TABLES_ON_MERGE = {
   patient_phones: 'copy-missing',
   patient_history: 'read-through', // append-only: patients.history reads the merged records too
   audit_log: 'keep', // the chain is never rewritten; the merge itself is audited on both patients
+  // Signed clinical content is never rewritten, not even its patient id: reads include merged records.
+  sessions: 'read-through',
+  session_scores: 'read-through',
+  session_diagnoses: 'read-through',
+  referrals: 'read-through',
+  risk_alerts: 'read-through',
 } as const;
+
+/** A patient's id and the ids of the records merged into it: what clinical reads go through. */
+export async function patientIdsOf(db: Db, patientId: number): Promise<number[]> {
+  const merged = await db.selectFrom('patients').select('id').where('merged_into_id', '=', patientId).execute();
+  return [patientId, ...merged.map((m) => m.id)];
+}
 
 export function unitToday(ctx: ServiceContext): Date {
   return unitLocalDate(ctx.clock.now());
@@ -181,12 +193,12 @@ export async function getPatient(ctx: ServiceContext, actor: Actor, patientId: n
 export async function patientHistory(ctx: ServiceContext, actor: Actor, patientId: number, origin: string | null) {
   return ctx.db.transaction().execute(async (trx) => {
     await mustLoad(trx, ctx, patientId);
-    const merged = await trx.selectFrom('patients').select('id').where('merged_into_id', '=', patientId).execute();
+    const ids = await patientIdsOf(trx, patientId);
     const rows = await trx
       .selectFrom('patient_history as h')
       .leftJoin('users as u', 'u.id', 'h.user_id')
       .select(['h.id', 'h.at', 'h.user_id', 'u.display_name', 'h.field', 'h.old_value', 'h.new_value', 'h.patient_id'])
-      .where('h.patient_id', 'in', [patientId, ...merged.map((m) => m.id)])
+      .where('h.patient_id', 'in', ids)
       .orderBy('h.at', 'desc')
       .orderBy('h.id', 'asc')
       .execute();
@@ -357,6 +369,8 @@ export async function mergePatients(ctx: ServiceContext, actor: Actor, input: { 
 
     await trx.updateTable('patients').set({ ...fills, updated_at: at }).where('id', '=', keep.id).execute();
     await trx.updateTable('patients').set({ merged_into_id: keep.id, updated_at: at }).where('id', '=', merge.id).execute();
+    // Records merged earlier into the duplicate now point at the kept one too: one hop, always.
+    await trx.updateTable('patients').set({ merged_into_id: keep.id, updated_at: at }).where('merged_into_id', '=', merge.id).execute();
     await unindexPatient(trx, merge.id);
     await addHistory(trx, ctx, keep.id, actor.userId, changes);
     await addHistory(trx, ctx, merge.id, actor.userId, [{ field: 'merged_into', old: null, new: { recordNumber: keep.record_number, reason: input.reason } }]);

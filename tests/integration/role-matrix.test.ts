@@ -6,6 +6,7 @@ import type { ServedProcedure } from '../../electron/core/handlers';
 import { buildHost } from '../../electron/host/server';
 import { auditCount, createTestUnit, dataDigest, TEST_PASSWORD, type TestUnit } from '../helpers/temp-store';
 import { patientInput } from '../helpers/patients';
+import { sessionInput } from '../helpers/sessions';
 
 let unit: TestUnit;
 let host: FastifyInstance;
@@ -35,8 +36,47 @@ async function newAppointment(when: 'past' | 'later'): Promise<number> {
   return value.appointment.id;
 }
 
+let clinicianToken: string;
+let signedSessionId: number;
+const activityInput = () => ({
+  date: '2026-11-20',
+  municipalityCode: '54001',
+  place: 'Salón comunal',
+  kind: 'self_care',
+  topic: 'Autocuidado',
+  facilitatorIds: [agendaClinicianId],
+  attendance: [{ sex: 'F', ageBand: '18-29', populationGroup: 'in_destination', count: 4 }],
+});
+/** A draft by the cell's own user when that user may write one (else by a fixture clinician). */
+async function newDraft(token: string | null): Promise<number> {
+  const attempt = token ? await unit.call('sessions.create', sessionInput(victimPatientId), token) : { ok: false as const };
+  if (attempt.ok) return (attempt.value as { session: { id: number } }).session.id;
+  const fallback = await unit.call('sessions.create', sessionInput(victimPatientId), clinicianToken);
+  return (fallback as { value: { session: { id: number } } }).value.session.id;
+}
+async function signedSession(): Promise<{ id: number; referralId: number }> {
+  const id = await newDraft(clinicianToken);
+  const signed = await unit.call('sessions.sign', { sessionId: id }, clinicianToken);
+  const session = (signed as { value: { session: { referrals: { id: number }[] } } }).value.session;
+  return { id, referralId: session.referrals[0]!.id };
+}
+async function newReferral(): Promise<number> {
+  return (await signedSession()).referralId;
+}
+async function newAlert(): Promise<number> {
+  const { id } = await signedSession();
+  const row = await unit.store.db.selectFrom('risk_alerts').select('id').where('session_id', '=', id).executeTakeFirstOrThrow();
+  return row.id;
+}
+/** An activity by the cell's own user when that user may record one: its author may correct it. */
+async function newActivity(token: string | null): Promise<number> {
+  const own = token ? await unit.call('activities.record', activityInput(), token) : { ok: false as const };
+  const result = own.ok ? own : await unit.call('activities.record', activityInput(), fixtureToken);
+  return (result as { value: { activity: { id: number } } }).value.activity.id;
+}
+
 /** A valid input for each procedure; typed so a new procedure without a sample does not compile. */
-const samples: Record<ServedProcedure, () => unknown> = {
+const samples: Record<ServedProcedure, (token: string | null) => unknown> = {
   'auth.login': () => ({ username: 'admin', password: TEST_PASSWORD }),
   'auth.logout': () => ({}),
   'auth.me': () => ({}),
@@ -65,6 +105,23 @@ const samples: Record<ServedProcedure, () => unknown> = {
   'clinicians.setSchedule': () => ({ clinicianId: victimId, services: ['psychology'], hours: [{ weekday: 1, start: '08:00', end: '12:00' }] }),
   'unit.info': () => ({}),
   'unit.update': () => ({ name: 'Unidad de Salud Mental', address: 'Calle 1 # 2-3, Cúcuta', phone: '607 000 0000' }),
+  // Clinical procedures act on the cell's own user: drafts belong to their author.
+  'sessions.create': () => sessionInput(victimPatientId),
+  'sessions.update': async (token) => ({ sessionId: await newDraft(token), session: sessionInput(victimPatientId, { plan: 'otro plan' }) }),
+  'sessions.sign': async (token) => ({ sessionId: await newDraft(token) }),
+  'sessions.amend': () => ({ sessionId: signedSessionId, reason: 'Corrección de un dato', text: 'Texto de la enmienda' }),
+  'sessions.get': () => ({ sessionId: signedSessionId }),
+  'sessions.listForPatient': () => ({ patientId: victimPatientId }),
+  'sessions.listDrafts': () => ({}),
+  'sessions.listVisits': () => ({ patientId: victimPatientId }),
+  'referrals.updateStatus': async () => ({ referralId: await newReferral(), status: 'accepted' }),
+  'instruments.catalog': () => ({}),
+  'instruments.history': () => ({ patientId: victimPatientId }),
+  'alerts.list': () => ({}),
+  'alerts.acknowledge': async () => ({ alertId: await newAlert(), note: 'Plan de seguridad' }),
+  'activities.record': () => activityInput(),
+  'activities.update': async (token) => ({ activityId: await newActivity(token), activity: activityInput() }),
+  'activities.list': () => ({ from: '2026-11-01', to: '2026-11-30' }),
 };
 const procedures = Object.keys(samples) as ServedProcedure[];
 
@@ -77,6 +134,8 @@ beforeAll(async () => {
   const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:59' }));
   await make('clinicians.setSchedule', { clinicianId: agendaClinicianId, services: ['psychology', 'group_session'], hours: allDay });
   victimPatientId = await newPatient();
+  clinicianToken = await unit.login('agenda');
+  signedSessionId = (await signedSession()).id;
   host = await buildHost({ dispatch: unit.dispatch, rendererDir: null, allowedHosts: new Set(['localhost:80']) });
 });
 afterAll(async () => {
@@ -131,6 +190,22 @@ const ACCESS: Record<ServedProcedure, string> = {
   'clinicians.setSchedule': 'admin',
   'unit.info': 'authenticated',
   'unit.update': 'admin',
+  'sessions.create': 'clinician',
+  'sessions.update': 'clinician',
+  'sessions.sign': 'clinician',
+  'sessions.amend': 'clinician',
+  'sessions.get': 'clinician',
+  'sessions.listForPatient': 'clinician',
+  'sessions.listDrafts': 'clinician',
+  'sessions.listVisits': 'admin,clinician,reception',
+  'referrals.updateStatus': 'clinician',
+  'instruments.catalog': 'clinician',
+  'instruments.history': 'clinician',
+  'alerts.list': 'clinician',
+  'alerts.acknowledge': 'clinician',
+  'activities.record': 'admin,clinician',
+  'activities.update': 'admin,clinician',
+  'activities.list': 'admin,clinician',
 };
 
 describe('role matrix', () => {
@@ -148,7 +223,7 @@ describe('role matrix', () => {
 
   it.each(cells.map((c) => [c.procedure, c.role ?? 'no session', c] as const))('%s as %s (dispatcher)', async (_p, _r, cell) => {
     const token = cell.role ? await freshToken(cell.role) : null;
-    const input = await samples[cell.procedure]();
+    const input = await samples[cell.procedure](token);
     const digest = dataDigest(unit.store);
     const audits = auditCount(unit.store);
     const result = await unit.call(cell.procedure, input, token);
@@ -171,7 +246,7 @@ describe('role matrix', () => {
 
   it.each(cells.map((c) => [c.procedure, c.role ?? 'no session', c] as const))('%s as %s (HTTP)', async (_p, _r, cell) => {
     const token = cell.role ? await freshToken(cell.role) : null;
-    const payload = JSON.stringify(await samples[cell.procedure]());
+    const payload = JSON.stringify(await samples[cell.procedure](token));
     const digest = dataDigest(unit.store);
     const response = await host.inject({
       method: 'POST',
