@@ -1,6 +1,6 @@
 // One real host per test file: a fresh temp data dir, `npm run cli -- init`, optional extra users,
 // then `npm run host -- … --port 0`, whose one stdout line gives the URL. Killed after the file.
-import { test, type Page } from '@playwright/test';
+import { request, test, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -131,4 +131,50 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { expanded: false }).click();
   await page.getByRole('button', { name: 'Cerrar sesión' }).click();
   await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
+}
+
+/** The host's API from the test runner (set-up only: the screens under test are driven in the browser). */
+export class Api {
+  private constructor(
+    private readonly context: APIRequestContext,
+    private readonly token: string,
+  ) {}
+
+  static async login(url: string, username: string, password: string): Promise<Api> {
+    const context = await request.newContext({ baseURL: url, ignoreHTTPSErrors: true });
+    const response = await context.post('/api/auth.login', { data: { username, password } });
+    if (!response.ok()) throw new Error(`login ${username}: ${response.status()} ${await response.text()}`);
+    const { token } = (await response.json()) as { token: string };
+    return new Api(context, token);
+  }
+
+  async call<T = any>(name: string, input: unknown): Promise<T> {
+    const response = await this.context.post(`/api/${name}`, { data: input, headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok()) throw new Error(`${name}: ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  async dispose(): Promise<void> {
+    await this.context.dispose();
+  }
+}
+
+/** Every service, 00:00–23:59 every day: bookings and check-ins never depend on the time the tests run. */
+export async function openAllHours(url: string, clinicianUsername: string): Promise<number> {
+  const api = await Api.login(url, ADMIN.username, ADMIN.password);
+  const { users } = await api.call<{ users: { id: number; username: string }[] }>('users.list', { includeInactive: false });
+  const clinician = users.find((u) => u.username === clinicianUsername);
+  if (!clinician) throw new Error(`no user ${clinicianUsername}`);
+  await api.call('clinicians.setSchedule', {
+    clinicianId: clinician.id,
+    services: ['psychology', 'psychiatry', 'neurology', 'social_work', 'rehabilitation', 'group_session'],
+    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:59' })),
+  });
+  await api.dispose();
+  return clinician.id;
+}
+
+/** The unit's calendar day in Colombia (UTC−5, no daylight saving), "YYYY-MM-DD". */
+export function unitToday(): string {
+  return new Date(Date.now() - 5 * 3600_000).toISOString().slice(0, 10);
 }

@@ -42,7 +42,7 @@ export function Combobox({ label, value, onChange, onBlur, search, labelOf, hint
   const pick = (option: ComboOption) => {
     onChange(option.value);
     setShownValue(option.value);
-    setText(option.label);
+    setText(labelOf(option.value));
     setOpen(false);
   };
 

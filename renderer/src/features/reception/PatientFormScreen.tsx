@@ -192,7 +192,14 @@ function PatientForm({ patient }: { patient?: Patient }) {
                 {...register('estimatedBirthYear')}
               />
             ) : (
-              <TextField type="date" label={t('patient.dateOfBirth')} max={today} error={e.dateOfBirth?.message} {...register('dateOfBirth')} />
+              <TextField
+                label={t('patient.dateOfBirth')}
+                hint={t('intake.dateOfBirthHint')}
+                inputMode="numeric"
+                autoComplete="off"
+                error={e.dateOfBirth?.message}
+                {...register('dateOfBirth')}
+              />
             )}
             <CheckboxField label={t('intake.birthUnknown')} {...register('birthUnknown')} />
           </div>

@@ -97,7 +97,7 @@ export function patientToForm(p: Patient): PatientFormValues {
     sex: p.sex,
     genderIdentity: p.genderIdentity ?? '',
     birthUnknown: !p.dateOfBirth && p.estimatedBirthYear !== null,
-    dateOfBirth: p.dateOfBirth ?? '',
+    dateOfBirth: shownDay(p.dateOfBirth),
     estimatedBirthYear: p.estimatedBirthYear === null ? '' : String(p.estimatedBirthYear),
     documentType: p.documentType,
     documentNumber: p.documentNumber ?? '',
@@ -136,13 +136,31 @@ export function patientToForm(p: Patient): PatientFormValues {
 }
 
 const blank = (s: string) => s.trim() === '';
+
+/**
+ * A date as reception types it: DD/MM/AAAA (also with dashes or dots, as said aloud in Colombia)
+ * or AAAA-MM-DD, as "YYYY-MM-DD". Anything else is left as typed, for the schema to refuse.
+ */
+export function typedDay(text: string): string {
+  const s = text.trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (dmy) return `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
+  return s;
+}
+
+/** "1996-07-14" → "14/07/1996", for the date-of-birth box. */
+export function shownDay(iso: string | null): string {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : '';
+}
 const orNull = (s: string) => (blank(s) ? null : s);
 
 /** Age in years from what the form holds (null while unknown), to show the guardian section under 18. */
 export function formAge(values: Pick<PatientFormValues, 'birthUnknown' | 'dateOfBirth' | 'estimatedBirthYear'>): number | null {
   const year = Number(values.estimatedBirthYear);
   if (values.birthUnknown) return Number.isInteger(year) && year > 1900 ? ageOn(null, year) : null;
-  return /^\d{4}-\d{2}-\d{2}$/.test(values.dateOfBirth) ? ageOn(values.dateOfBirth, null) : null;
+  const day = typedDay(values.dateOfBirth);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? ageOn(day, null) : null;
 }
 
 /** What the form holds, as the contract's input (blank optional fields → null; sections left empty → null). */
@@ -160,7 +178,7 @@ export function toPatientInput(values: PatientFormValues): PatientFieldsInput {
     familyNames: values.familyNames,
     sex: values.sex as PatientFieldsInput['sex'],
     genderIdentity: orNull(values.genderIdentity),
-    dateOfBirth: values.birthUnknown ? null : orNull(values.dateOfBirth),
+    dateOfBirth: values.birthUnknown ? null : orNull(typedDay(values.dateOfBirth)),
     estimatedBirthYear: values.birthUnknown && year ? (/^\d+$/.test(year) ? Number(year) : Number.NaN) : null,
     documentType: values.documentType as DocumentType,
     documentNumber: values.documentType === 'none' ? orNull(values.documentNumber) : values.documentNumber,
