@@ -319,6 +319,7 @@ export const en: typeof es = {
     birthUnknown: 'Date of birth unknown: record an estimated year',
     estimatedYearHint: 'For example 1990.',
     dateOfBirthHint: 'Day/month/year, for example 14/07/1996.',
+    arrivalDateHint: 'Optional. Day/month/year.',
     documentNumberHint: 'Dots or dashes are fine; they are removed when saving.',
     noDocumentHint: 'No document: leave the number empty.',
     commonNationalities: 'Most frequent',

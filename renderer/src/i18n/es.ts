@@ -317,6 +317,7 @@ export const es = {
     birthUnknown: 'No conoce la fecha de nacimiento: registrar un año estimado',
     estimatedYearHint: 'Por ejemplo 1990.',
     dateOfBirthHint: 'Día/mes/año, por ejemplo 14/07/1996.',
+    arrivalDateHint: 'Opcional. Día/mes/año.',
     documentNumberHint: 'Puede escribirlo con puntos o guiones; se guarda sin ellos.',
     noDocumentHint: 'Sin documento: el número queda vacío.',
     commonNationalities: 'Más frecuentes',

@@ -28,7 +28,6 @@ import { Combobox } from '../../components/Combobox';
 import { fallbackMessages } from '../../components/form-schema';
 import { errorText, serverFailure } from '../../components/errors';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
-import { unitToday } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { DuplicateDialog } from './DuplicateDialog';
 import { emptyPatientForm, formAge, intakeSchema, isFormPath, patientToForm, type IntakeOutput, type PatientFormValues } from './patient-form';
@@ -94,7 +93,6 @@ function PatientForm({ patient }: { patient?: Patient }) {
   const age = formAge({ birthUnknown, dateOfBirth, estimatedBirthYear });
   const minor = age !== null && age < 18;
   const nationalities = nationalityOptions(i18n.language);
-  const today = unitToday();
 
   useEffect(() => {
     if (failure) failureRef.current?.focus();
@@ -255,7 +253,14 @@ function PatientForm({ patient }: { patient?: Patient }) {
                 </option>
               ))}
             </SelectField>
-            <TextField type="date" label={t('patient.arrivalDate')} hint={t('intake.optional')} max={today} error={e.arrivalDate?.message} {...register('arrivalDate')} />
+            <TextField
+              label={t('patient.arrivalDate')}
+              hint={t('intake.arrivalDateHint')}
+              inputMode="numeric"
+              autoComplete="off"
+              error={e.arrivalDate?.message}
+              {...register('arrivalDate')}
+            />
           </div>
         </fieldset>
 
@@ -323,10 +328,12 @@ function PatientForm({ patient }: { patient?: Patient }) {
 
         <fieldset>
           <legend>{t('intake.conditions')}</legend>
-          <div className="form-grid">
+          <div className="check-row">
             <CheckboxField label={t('patient.pregnant')} disabled={sex === 'M'} error={e.pregnant?.message} {...register('pregnant')} />
             <CheckboxField label={t('patient.disability')} error={e.disability?.message} {...register('disability')} />
             <CheckboxField label={t('patient.unaccompaniedMinor')} error={e.unaccompaniedMinor?.message} {...register('unaccompaniedMinor')} />
+          </div>
+          <div className="form-grid">
             <SelectField label={t('patient.ethnicity')} error={e.ethnicity?.message} {...register('ethnicity')}>
               {ETHNICITIES.map((code) => (
                 <option key={code} value={code}>

@@ -1,4 +1,5 @@
 // One patient in a list: record number, names, document, age or date of birth, nationality, phone.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PatientSummary } from '../../api/contract';
 import { formatDay } from '../../components/format';
@@ -9,7 +10,7 @@ export function documentText(t: (key: 'codes.documentType.none') => string, type
 }
 
 export function birthText(
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   p: { dateOfBirth: string | null; estimatedBirthYear: number | null; age: number | null },
 ): string {
   if (p.dateOfBirth) return t('patient.ageAndBirth', { age: p.age, date: formatDay(p.dateOfBirth) });
