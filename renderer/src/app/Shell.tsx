@@ -8,14 +8,17 @@ import { SchedulesScreen } from '../features/admin/SchedulesScreen';
 import { UnitScreen } from '../features/admin/UnitScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AccountScreen } from '../features/auth/AccountScreen';
+import { ActivitiesScreen } from '../features/clinical/activities/ActivitiesScreen';
+import { ActivityFormScreen } from '../features/clinical/activities/ActivityFormScreen';
 import { ClinicalHome } from '../features/clinical/ClinicalHome';
+import { SessionScreen } from '../features/clinical/sessions/SessionScreen';
 import { AgendaScreen } from '../features/reception/AgendaScreen';
 import { AppointmentSlip } from '../features/reception/AppointmentSlip';
 import { BookingScreen } from '../features/reception/BookingScreen';
 import { PatientFormScreen } from '../features/reception/PatientFormScreen';
 import { PatientPage } from '../features/reception/PatientPage';
 import { ReceptionHome } from '../features/reception/ReceptionHome';
-import { homeRoute, NAVIGATION, NavigationContext, navPageOf, type Route } from './navigation';
+import { guardedLeave, homeRoute, NAVIGATION, NavigationContext, navPageOf, type Route } from './navigation';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';
 
@@ -37,6 +40,14 @@ function PageView({ route }: { route: Route }) {
       return <AppointmentSlip appointmentId={route.appointmentId} patientId={route.patientId} day={route.day} />;
     case 'clinical':
       return <ClinicalHome />;
+    case 'sessionNew':
+      return <SessionScreen patientId={route.patientId} appointment={route.appointment} />;
+    case 'session':
+      return <SessionScreen sessionId={route.sessionId} />;
+    case 'activities':
+      return <ActivitiesScreen notice={route.notice} />;
+    case 'activityForm':
+      return <ActivityFormScreen activity={route.activity} />;
     case 'users':
       return <UsersScreen />;
     case 'audit':
@@ -67,15 +78,17 @@ export function Shell() {
   const currentNav = allowedUnder ?? current.page;
 
   const go = useCallback((next: Route) => {
-    window.history.pushState({ acogida: next }, '');
-    setRoute(next);
+    guardedLeave(() => {
+      window.history.pushState({ acogida: next }, '');
+      setRoute(next);
+    });
   }, []);
 
   useEffect(() => {
     window.history.replaceState({ acogida: homeRoute(role) }, '');
     const onPop = (event: PopStateEvent) => {
       const state = (event.state as { acogida?: unknown } | null)?.acogida;
-      if (isRoute(state)) setRoute(state);
+      if (isRoute(state)) guardedLeave(() => setRoute(state));
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);

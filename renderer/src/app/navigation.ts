@@ -1,7 +1,7 @@
 // Where the signed-in person is: a route (a page and its parameters), and what each role may open.
 // The server enforces roles; this only keeps the UI to what the role can use.
 import { createContext, useContext } from 'react';
-import type { Role } from '../api/contract';
+import type { Activity, Role, Service } from '../api/contract';
 
 export type Route =
   | { page: 'reception' }
@@ -12,6 +12,10 @@ export type Route =
   | { page: 'book'; patientId: number }
   | { page: 'slip'; appointmentId: number; patientId: number; day: string }
   | { page: 'clinical' }
+  | { page: 'sessionNew'; patientId: number; appointment?: { id: number; service: Service; startsAt: string } }
+  | { page: 'session'; sessionId: number }
+  | { page: 'activities'; notice?: 'recorded' | 'updated' }
+  | { page: 'activityForm'; activity?: Activity }
   | { page: 'users' }
   | { page: 'audit' }
   | { page: 'schedules' }
@@ -29,7 +33,8 @@ type NavLabel =
   | 'nav.adminAudit'
   | 'nav.adminSchedules'
   | 'nav.adminUnit'
-  | 'nav.adminMerge';
+  | 'nav.adminMerge'
+  | 'activities.nav';
 
 export interface NavGroup {
   /** Catalogue key of the group heading (one per role area). */
@@ -55,8 +60,9 @@ export const NAVIGATION: Record<Role, NavGroup> = {
     items: [
       { page: 'clinical', label: 'nav.clinicalHome' },
       { page: 'agenda', label: 'nav.agenda' },
+      { page: 'activities', label: 'activities.nav' },
     ],
-    inner: { patient: 'clinical', book: 'clinical', slip: 'clinical' },
+    inner: { patient: 'clinical', book: 'clinical', slip: 'clinical', sessionNew: 'clinical', session: 'clinical', activityForm: 'activities' },
   },
   admin: {
     label: 'nav.adminGroup',
@@ -66,8 +72,9 @@ export const NAVIGATION: Record<Role, NavGroup> = {
       { page: 'schedules', label: 'nav.adminSchedules' },
       { page: 'unit', label: 'nav.adminUnit' },
       { page: 'merge', label: 'nav.adminMerge' },
+      { page: 'activities', label: 'activities.nav' },
     ],
-    inner: { patient: 'merge' },
+    inner: { patient: 'merge', activityForm: 'activities' },
   },
 };
 
@@ -81,6 +88,23 @@ export function navPageOf(role: Role, page: Page): Page | null {
   if (page === 'account') return 'account';
   if (group.items.some((item) => item.page === page)) return page;
   return group.inner[page] ?? null;
+}
+
+/**
+ * A screen with unsaved work may hold a page change: the guard answers true when it took over,
+ * and calls proceed() itself if the user decides to leave.
+ */
+export type LeaveGuard = (proceed: () => void) => boolean;
+let leaveGuard: LeaveGuard | null = null;
+
+export function setLeaveGuard(guard: LeaveGuard | null): void {
+  leaveGuard = guard;
+}
+
+/** Runs proceed() now, or once the current screen's guard lets the user leave. */
+export function guardedLeave(proceed: () => void): void {
+  if (leaveGuard?.(proceed)) return;
+  proceed();
 }
 
 export const NavigationContext = createContext<((route: Route) => void) | null>(null);

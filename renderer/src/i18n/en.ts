@@ -1,7 +1,9 @@
 // English catalogue: the same keys as es.ts (the type makes a missing key a compile error).
+import { clinicalEn } from './clinical.en';
 import type { es } from './es';
 
 export const en: typeof es = {
+  ...clinicalEn,
   app: {
     name: 'Acogida',
     tagline: 'Mental-health unit · Cúcuta',

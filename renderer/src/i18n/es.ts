@@ -1,5 +1,7 @@
 // Spanish (Colombia): the default catalogue. Every string the UI shows lives here and in en.ts.
+import { clinicalEs } from './clinical.es';
 export const es = {
+  ...clinicalEs,
   app: {
     name: 'Acogida',
     tagline: 'Unidad de salud mental · Cúcuta',

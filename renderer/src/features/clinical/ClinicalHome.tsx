@@ -13,6 +13,9 @@ import { formatDay, formatTime, unitToday } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { SessionCards } from '../home/StaffHome';
 import { AgendaTable } from '../reception/AgendaTable';
+import { Button } from '../../components/Button';
+import { RiskAlerts } from './alerts/RiskAlerts';
+import { DraftsPanel } from './sessions/DraftsPanel';
 import { timeRange } from '../reception/appointment-columns';
 
 export function ClinicalHome() {
@@ -67,6 +70,15 @@ export function ClinicalHome() {
     },
     { id: 'appointment', header: t('clinical.appointment'), className: 'cell-nowrap', cell: (a) => timeRange(a) },
     { id: 'service', header: t('agenda.service'), cell: (a) => t(`codes.service.${a.service}`) },
+    {
+      id: 'start',
+      header: t('record.open'),
+      cell: (a) => (
+        <Button variant="primary" aria-label={t('record.startSessionFor', { name: a.patientName })} onClick={() => go({ page: 'sessionNew', patientId: a.patientId, appointment: { id: a.id, service: a.service, startsAt: a.startsAt } })}>
+          {t('record.startSession')}
+        </Button>
+      ),
+    },
   ];
 
   return (
@@ -91,6 +103,8 @@ export function ClinicalHome() {
           <p className="muted">{t('app.loading')}</p>
         )}
       </section>
+      <RiskAlerts />
+      <DraftsPanel />
       <SessionCards />
     </>
   );

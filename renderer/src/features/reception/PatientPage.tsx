@@ -11,6 +11,8 @@ import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../components/errors';
 import { addDays, formatDateTime, formatDay, unitToday } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
+import { ClinicalRecord } from '../clinical/ClinicalRecord';
+import { VisitsSection } from '../clinical/VisitsSection';
 import { AgendaTable } from './AgendaTable';
 import { historyColumns, type HistoryEntry } from './history-columns';
 import { birthText, documentText } from './PatientSummaryLine';
@@ -184,6 +186,8 @@ export function PatientPage({ patientId, notice }: { patientId: number; notice?:
           <Fact label={t('patientPage.registeredAt')}>{formatDateTime(patient.createdAt)}</Fact>
         </dl>
       </section>
+
+      {role === 'clinician' ? <ClinicalRecord patientId={patient.id} patientName={name} merged={patient.mergedIntoId !== null} /> : <VisitsSection patientId={patient.id} patientName={name} />}
 
       <section className="section" aria-labelledby="pp-appointments">
         <h2 id="pp-appointments">{t('patientPage.appointments')}</h2>
