@@ -11,14 +11,23 @@ import type { SessionFormValues } from './session-form';
 
 const INDEX = ICD10.map(([code, description]) => ({ code, description, key: fold(`${code} ${dottedIcd10(code)} ${description}`) }));
 
-/** Codes whose code or description contain every word typed; codes that start with the text first. */
+/**
+ * Codes whose code or description contain every word typed. Ranked: codes that start with the text,
+ * then descriptions that start with it, then those with the words together, then the rest.
+ */
 export function searchDiagnoses(text: string, limit = 40): ComboOption[] {
-  const words = fold(text).split(' ').filter(Boolean);
+  const phrase = fold(text);
+  const words = phrase.split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  const compact = fold(text).replace(/[.\s]/g, '');
-  const matches = INDEX.filter((d) => words.every((w) => d.key.includes(w)) || fold(d.code).startsWith(compact));
-  return matches
-    .map((d, i) => ({ d, i, r: fold(d.code).startsWith(compact) ? 0 : 1 }))
+  const compact = phrase.replace(/[.\s]/g, '');
+  const rank = (d: (typeof INDEX)[number]) => {
+    if (fold(d.code).startsWith(compact)) return 0;
+    const description = fold(d.description);
+    if (description.startsWith(phrase)) return 1;
+    return description.includes(phrase) ? 2 : 3;
+  };
+  return INDEX.filter((d) => words.every((w) => d.key.includes(w)) || fold(d.code).startsWith(compact))
+    .map((d, i) => ({ d, i, r: rank(d) }))
     .sort((a, b) => a.r - b.r || a.i - b.i)
     .slice(0, limit)
     .map(({ d }) => ({ value: d.code, label: `${dottedIcd10(d.code)} ${d.description}` }));

@@ -78,6 +78,7 @@ export function SessionForm({
   const instrumentValues = useWatch({ control, name: 'instruments' }) ?? [];
 
   const sessionId = useRef<number | null>(draft?.id ?? null);
+  const savedAt = useRef<string | null>(draft?.updatedAt ?? null);
   const savedKey = useRef(key(toSessionInput(initial)));
   const running = useRef<Promise<boolean> | null>(null);
   const again = useRef(false);
@@ -98,8 +99,10 @@ export function SessionForm({
       const values = getValues();
       const input = mode === 'auto' ? toDraftInput(values) : toSessionInput(values);
       const partial = key(input) !== key(toSessionInput(values));
-      if (key(input) === savedKey.current) {
-        if (sessionId.current !== null || !partial) return true;
+      if (key(input) === savedKey.current && (sessionId.current !== null || !partial)) {
+        const at = savedAt.current;
+        setStatus(at ? { state: 'saved', at, partial } : { state: 'idle' });
+        return true;
       }
       if (!sessionFields.safeParse(input).success) {
         if (mode === 'auto') setStatus({ state: 'invalid' });
@@ -121,6 +124,7 @@ export function SessionForm({
         }
         sessionId.current = session.id;
         savedKey.current = key(input);
+        savedAt.current = session.updatedAt;
         setSaved(session);
         setFailure(null);
         setStatus({ state: 'saved', at: session.updatedAt, partial });
@@ -149,10 +153,9 @@ export function SessionForm({
     setStatus((s) => (s.state === 'saving' ? s : { state: 'waiting' }));
     timer.current = window.setTimeout(() => {
       timer.current = null;
-      if (unsaved()) void save('auto');
-      else setStatus((s) => (s.state === 'waiting' ? (saved ? { state: 'saved', at: saved.updatedAt, partial: false } : { state: 'idle' }) : s));
+      void save('auto');
     }, AUTOSAVE_DELAY_MS);
-  }, [save, unsaved, saved]);
+  }, [save]);
 
   useEffect(() => subscribe({ formState: { values: true }, callback: () => schedule() }), [subscribe, schedule]);
   useEffect(
