@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Role } from '../api/procedure';
+import type { ReadOnlyRunner } from './jobs/runner';
 
 export interface Clock {
   now(): number;
@@ -32,6 +33,8 @@ export interface ServiceContext {
   db: Kysely<Database>;
   clock: Clock;
   security: SecuritySettings;
+  /** Read-only work (statistics, exports) off the main thread; absent, it runs on `db`. */
+  readOnly?: ReadOnlyRunner;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;

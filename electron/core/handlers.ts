@@ -9,6 +9,7 @@ import * as appointments from './appointments';
 import * as clinicians from './clinicians';
 import * as sessions from './sessions';
 import * as activities from './activities';
+import * as stats from './stats';
 
 /** Procedures the core serves on every transport (device.* live in electron/main). */
 export type ServedProcedure = Exclude<ProcedureName, `device.${string}`>;
@@ -74,4 +75,5 @@ export const handlers: Handlers = {
   'activities.record': (ctx, { actor, input, origin }) => activities.recordActivity(ctx, signedIn(actor), input, origin),
   'activities.update': (ctx, { actor, input, origin }) => activities.updateActivity(ctx, signedIn(actor), input, origin),
   'activities.list': (ctx, { input }) => activities.listActivities(ctx, input),
+  'stats.dashboard': (ctx, { input }) => stats.dashboard(ctx, input),
 };

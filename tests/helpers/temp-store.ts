@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { initStore, type Store } from '../../db/store';
 import { defaultSecuritySettings, type Clock, type SecuritySettings, type ServiceContext } from '../../electron/core/context';
 import { createDispatcher, type Dispatch } from '../../electron/core/dispatch';
+import { ReadOnlyRunner } from '../../electron/core/jobs/runner';
 import { createUser } from '../../electron/core/users';
 import type { Role } from '../../electron/api/index';
 
@@ -48,7 +49,7 @@ export async function createTestUnit(options: { security?: Partial<SecuritySetti
   const dataDir = join(dir, 'data');
   const { store, recoveryKey } = await initStore(dataDir, PASSPHRASE);
   const clock = new FakeClock();
-  const ctx: ServiceContext = { db: store.db, clock, security: { ...defaultSecuritySettings, ...options.security } };
+  const ctx: ServiceContext = { db: store.db, clock, security: { ...defaultSecuritySettings, ...options.security }, readOnly: new ReadOnlyRunner(store.databaseFile, store.dataKey) };
   const dispatch = createDispatcher(ctx, { log: () => {} });
   const unit: TestUnit = {
     dir,
@@ -72,6 +73,7 @@ export async function createTestUnit(options: { security?: Partial<SecuritySetti
       return dispatch(name, input, { token: token ?? null, origin: 'test' });
     },
     async cleanup() {
+      await ctx.readOnly?.close();
       await store.close().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },
