@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  assertReleasable,
   formatCell,
   recoverableCells,
   rowReduce,
@@ -120,6 +121,20 @@ describe('small cells: hand cases', () => {
     expect(() => suppressTable(table([[1.5]]))).toThrow(RangeError);
     expect(() => suppressTable({ rowLabels: ['a'], columnLabels: ['x', 'y'], counts: [[1]] })).toThrow(RangeError);
     expect(() => suppressList({ labels: ['a'], counts: [1, 2] })).toThrow(RangeError);
+  });
+
+  it('the exporter self-check passes suppressed output and names what is wrong in tampered output', () => {
+    const t = suppressTable(table([[20, 3, 15], [12, 18, 9], [14, 22, 30]]));
+    expect(() => assertReleasable(t)).not.toThrow();
+    const leaked = structuredClone(t);
+    leaked.cells[0]![1] = { suppressed: false, value: 3 };
+    expect(() => assertReleasable(leaked)).toThrow(/released small count at L0 × L1/);
+    const derivable = structuredClone(t);
+    derivable.cells[1]![1] = { suppressed: false, value: 18 };
+    expect(() => assertReleasable(derivable)).toThrow(/recoverable/);
+    const list = suppressList({ labels: ['a', 'b'], counts: [3, 30] });
+    expect(() => assertReleasable(list)).not.toThrow();
+    expect(() => assertReleasable({ ...list, total: { suppressed: false, value: 4 } })).toThrow(/small total/);
   });
 
   it('formatCell prints numbers and the threshold marker', () => {

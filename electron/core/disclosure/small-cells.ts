@@ -340,7 +340,9 @@ export function recoverableCells(result: SuppressedTable | SuppressedList): Tabl
   }
   const rows = result.rowLabels.length;
   const columns = result.columnLabels.length;
-  if (result.cells.length !== rows || result.cells.some((r) => r.length !== columns)) throw new RangeError('cells do not match the labels');
+  if (result.cells.length !== rows || result.cells.some((r) => r.length !== columns) || result.rowTotals.length !== rows || result.columnTotals.length !== columns) {
+    throw new RangeError('cells and totals do not match the labels');
+  }
   const width = columns + 1;
   const state: State = new Array<SuppressionReason | null>((rows + 1) * width).fill(null);
   for (let r = 0; r < rows; r++) {
@@ -354,6 +356,29 @@ export function recoverableCells(result: SuppressedTable | SuppressedList): Tabl
     const c = i % width;
     return { row: r === rows ? 'total' : r, column: c === columns ? 'total' : c };
   });
+}
+
+/**
+ * The self-check an exporter runs on the table it is about to write: throws, naming the
+ * entries, if a released number lies in 1..threshold−1 or a suppressed one can be recovered.
+ */
+export function assertReleasable(result: SuppressedTable | SuppressedList): void {
+  const t = checkThreshold(result.threshold);
+  const problems: string[] = [];
+  const flag = (cell: OutCell, where: string) => {
+    if (!cell.suppressed && cell.value >= 1 && cell.value < t) problems.push(`released small ${where}`);
+  };
+  if (result.kind === 'list') {
+    result.cells.forEach((cell, i) => flag(cell, `count at ${result.labels[i]}`));
+    flag(result.total, 'total');
+  } else {
+    result.cells.forEach((row, r) => row.forEach((cell, c) => flag(cell, `count at ${result.rowLabels[r]} × ${result.columnLabels[c]}`)));
+    result.rowTotals.forEach((cell, r) => flag(cell, `total of ${result.rowLabels[r]}`));
+    result.columnTotals.forEach((cell, c) => flag(cell, `total of ${result.columnLabels[c]}`));
+    flag(result.grandTotal, 'grand total');
+  }
+  for (const ref of recoverableCells(result)) problems.push(`suppressed value recoverable at ${JSON.stringify(ref)}`);
+  if (problems.length > 0) throw new Error(`table not releasable: ${problems.join('; ')}`);
 }
 
 /** The text of an output cell: the number, or `<threshold` (e.g. `<5`) when suppressed. */
