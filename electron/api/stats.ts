@@ -42,7 +42,61 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
+/** A count as released: the number, or suppressed (shown as "<threshold"). */
+export const outCellSchema = z.union([
+  z.object({ suppressed: z.literal(false), value: z.number() }),
+  z.object({ suppressed: z.literal(true), value: z.null(), reason: z.enum(['primary', 'complementary']) }),
+]);
+const suppressedList = z.object({ kind: z.literal('list'), threshold: z.number().int(), labels: z.array(z.string()), cells: z.array(outCellSchema), total: outCellSchema });
+const suppressedTable = z.object({
+  kind: z.literal('table'),
+  threshold: z.number().int(),
+  rowLabels: z.array(z.string()),
+  columnLabels: z.array(z.string()),
+  cells: z.array(z.array(outCellSchema)),
+  rowTotals: z.array(outCellSchema),
+  columnTotals: z.array(outCellSchema),
+  grandTotal: outCellSchema,
+});
+
+export const REPORT_CATEGORIES = ['individual', 'family', 'group', 'community'] as const;
+export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
+
+export const thresholdSchema = z.number().int().min(2, 'El umbral va de 2 a 11').max(11, 'El umbral va de 2 a 11').default(5);
+
+export const periodInput = z
+  .strictObject({ from: isoDateSchema, to: isoDateSchema })
+  .refine((p) => p.from <= p.to, { path: ['to'], message: 'La fecha final es anterior a la inicial' })
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000, { path: ['to'], message: 'Máximo un año por informe' });
+
+export const monthlyReportInput = z
+  .strictObject({ from: isoDateSchema, to: isoDateSchema, threshold: thresholdSchema })
+  .refine((p) => p.from <= p.to, { path: ['to'], message: 'La fecha final es anterior a la inicial' })
+  .refine((p) => Date.parse(p.to) - Date.parse(p.from) <= 366 * 86_400_000, { path: ['to'], message: 'Máximo un año por informe' });
+
+export const monthlyReportSchema = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  threshold: z.number().int(),
+  categories: z.array(
+    z.object({
+      category: z.enum(REPORT_CATEGORIES),
+      interventions: z.number().int(),
+      people: outCellSchema,
+      bySexAge: suppressedTable,
+      byPopulationGroup: suppressedList,
+      byNationality: suppressedList.nullable(),
+    }),
+  ),
+});
+export type MonthlyReport = z.infer<typeof monthlyReportSchema>;
+
 export const statsProcedures = {
+  'stats.monthlyReport': procedure({
+    summary: 'The monthly MHPSS activity report (individual, family, group, community: interventions and people reached, disaggregated), small cells suppressed; for the printable page.',
+    access: ['admin'],
+    input: monthlyReportInput,
+    output: monthlyReportSchema,
+  }),
   'stats.dashboard': procedure({
     summary: 'Administrator dashboard for a period (and a service): people served, sessions, community reach, no-shows, waiting days, risk alerts, disaggregations, PHQ-9/GAD-7/WHO-5 change. Runs on a read-only connection off the main thread.',
     access: ['admin'],
