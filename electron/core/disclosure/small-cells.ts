@@ -147,9 +147,10 @@ function suppressEntries(values: readonly number[], layout: Layout, threshold: n
     }
     const recoverable = determinedEntries(layout, state);
     if (recoverable.length === 0) return state;
-    // Each entry in two or more equations that each hold two suppressions can still be solved
-    // for (a "bridge" between two separate groups of suppressions); only tables can get here,
-    // a list's single equation is safe once it holds two suppressions.
+    // Every equation holding two or more suppressions is not enough: an entry joining two
+    // otherwise separate groups of suppressions (a "bridge") can still be solved for, which
+    // the random tables hit in about 3% of cases. Only tables get here: a list's single
+    // equation is safe once it holds two suppressions.
     if (!grid) throw new Error('internal: a list with two suppressions cannot have a recoverable entry');
     state[bridgeComplement(recoverable[0]!, values, layout, state, grid)] = 'complementary';
   }
@@ -160,7 +161,7 @@ function suppressEntries(values: readonly number[], layout: Layout, threshold: n
   }
 }
 
-/** Smallest non-zero value first, then zeros; ties go to `preferred`, then the lowest position. */
+/** Cells before totals; smallest non-zero value first, then zeros; ties go to `preferred`, then the lowest position. */
 function cheapest(candidates: readonly number[], values: readonly number[], layout: Layout, preferred: (entry: number) => boolean): number {
   const key = (m: number) => [layout.isTotal[m] ? 1 : 0, values[m] === 0 ? 1 : 0, values[m]!, preferred(m) ? 0 : 1, m];
   return [...candidates].sort((a, b) => compareKeys(key(a), key(b)))[0]!;
