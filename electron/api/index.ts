@@ -1,5 +1,5 @@
 // THE CONTRACT: every procedure of Acogida, by name. Both transports and the renderer use it.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { authProcedures } from './auth';
 import { usersProcedures } from './users';
 import { auditProcedures } from './audit';
@@ -9,6 +9,10 @@ import { appointmentsProcedures } from './appointments';
 import { sessionsProcedures } from './sessions';
 import { activitiesProcedures } from './activities';
 import { statsProcedures } from './stats';
+import { exportsProcedures } from './exports';
+
+// zod's own messages (where a schema gives none) in Spanish, in the renderer's forms and the services alike.
+z.config(z.locales.es());
 
 export const contract = {
   ...authProcedures,
@@ -19,6 +23,7 @@ export const contract = {
   ...sessionsProcedures,
   ...activitiesProcedures,
   ...statsProcedures,
+  ...exportsProcedures,
   ...deviceProcedures,
 };
 
@@ -48,6 +53,7 @@ export * from './instruments';
 export * from './sessions';
 export * from './activities';
 export * from './stats';
+export * from './exports';
 export * from './reference/diagnoses';
 export * from './phone';
 export * from './reference/municipalities';

@@ -10,6 +10,7 @@ import * as clinicians from './clinicians';
 import * as sessions from './sessions';
 import * as activities from './activities';
 import * as stats from './stats';
+import * as exportsService from './exports';
 
 /** Procedures the core serves on every transport (device.* live in electron/main). */
 export type ServedProcedure = Exclude<ProcedureName, `device.${string}`>;
@@ -76,4 +77,11 @@ export const handlers: Handlers = {
   'activities.update': (ctx, { actor, input, origin }) => activities.updateActivity(ctx, signedIn(actor), input, origin),
   'activities.list': (ctx, { input }) => activities.listActivities(ctx, input),
   'stats.dashboard': (ctx, { input }) => stats.dashboard(ctx, input),
+  'stats.monthlyReport': (ctx, { input }) => stats.monthlyReport(ctx, input),
+  'exports.create': (ctx, { actor, input, origin }) => exportsService.createExport(ctx, signedIn(actor), input, origin),
+  'exports.status': async (ctx, { input }) => exportsService.exportStatus(ctx, input.jobId),
+  'exports.list': async (ctx) => exportsService.listExports(ctx),
+  'exports.download': (ctx, { actor, input, origin }) => exportsService.downloadExport(ctx, signedIn(actor), input.jobId, origin),
+  'exports.r4vConfig': (ctx) => exportsService.r4vConfig(ctx),
+  'exports.setR4vConfig': (ctx, { actor, input, origin }) => exportsService.setR4vConfig(ctx, signedIn(actor), input.config, origin),
 };
