@@ -118,30 +118,31 @@ export async function listAudit(ctx: ServiceContext, input: AuditListInput) {
 }
 
 /** Walks the whole chain in id order; the first row whose link or hash does not match is named. */
-export async function verifyAudit(ctx: ServiceContext, actor: Actor | null, origin?: string | null): Promise<AuditVerifyOutput> {
+export async function checkAuditChain(db: Db): Promise<AuditVerifyOutput> {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
-  let result: AuditVerifyOutput | null = null;
-  const rows = ctx.db.selectFrom('audit_log').selectAll().orderBy('id', 'asc').stream(500);
+  const rows = db.selectFrom('audit_log').selectAll().orderBy('id', 'asc').stream(500);
   for await (const row of rows) {
     if (row.id !== expectedId) {
-      result = { ok: false, checked, firstBrokenId: row.id, reason: `falta la fila ${expectedId} (la siguiente es ${row.id})` };
-      break;
+      return { ok: false, checked, firstBrokenId: row.id, reason: `falta la fila ${expectedId} (la siguiente es ${row.id})` };
     }
     if (row.prev_hash !== prevHash) {
-      result = { ok: false, checked, firstBrokenId: row.id, reason: 'el enlace con la fila anterior no coincide' };
-      break;
+      return { ok: false, checked, firstBrokenId: row.id, reason: 'el enlace con la fila anterior no coincide' };
     }
     if (rowHash(prevHash, row) !== row.hash) {
-      result = { ok: false, checked, firstBrokenId: row.id, reason: 'el contenido de la fila fue modificado' };
-      break;
+      return { ok: false, checked, firstBrokenId: row.id, reason: 'el contenido de la fila fue modificado' };
     }
     prevHash = row.hash;
     expectedId += 1;
     checked += 1;
   }
-  result ??= { ok: true, checked, firstBrokenId: null, reason: null };
+  return { ok: true, checked, firstBrokenId: null, reason: null };
+}
+
+/** Verifies the chain and records that it was verified, with the result. */
+export async function verifyAudit(ctx: ServiceContext, actor: Actor | null, origin?: string | null): Promise<AuditVerifyOutput> {
+  const result = await checkAuditChain(ctx.db);
   await recordAudit(ctx, {
     action: 'audit.verify',
     outcome: result.ok ? 'success' : 'failure',
