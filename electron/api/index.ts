@@ -8,6 +8,7 @@ import { patientsProcedures } from './patients';
 import { appointmentsProcedures } from './appointments';
 import { sessionsProcedures } from './sessions';
 import { activitiesProcedures } from './activities';
+import { backupsProcedures } from './backups';
 
 export const contract = {
   ...authProcedures,
@@ -17,6 +18,7 @@ export const contract = {
   ...appointmentsProcedures,
   ...sessionsProcedures,
   ...activitiesProcedures,
+  ...backupsProcedures,
   ...deviceProcedures,
 };
 
@@ -45,6 +47,7 @@ export * from './appointments';
 export * from './instruments';
 export * from './sessions';
 export * from './activities';
+export * from './backups';
 export * from './reference/diagnoses';
 export * from './phone';
 export * from './reference/municipalities';

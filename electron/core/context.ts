@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Role } from '../api/procedure';
+import type { BackupService } from './backup-service';
 
 export interface Clock {
   now(): number;
@@ -32,6 +33,8 @@ export interface ServiceContext {
   db: Kysely<Database>;
   clock: Clock;
   security: SecuritySettings;
+  /** Backups of the data dir: present only in the process that owns the database file. */
+  backups?: BackupService;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;

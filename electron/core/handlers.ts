@@ -9,6 +9,7 @@ import * as appointments from './appointments';
 import * as clinicians from './clinicians';
 import * as sessions from './sessions';
 import * as activities from './activities';
+import { backupsOf } from './backup-service';
 
 /** Procedures the core serves on every transport (device.* live in electron/main). */
 export type ServedProcedure = Exclude<ProcedureName, `device.${string}`>;
@@ -74,4 +75,7 @@ export const handlers: Handlers = {
   'activities.record': (ctx, { actor, input, origin }) => activities.recordActivity(ctx, signedIn(actor), input, origin),
   'activities.update': (ctx, { actor, input, origin }) => activities.updateActivity(ctx, signedIn(actor), input, origin),
   'activities.list': (ctx, { input }) => activities.listActivities(ctx, input),
+  'backups.create': (ctx, { actor, origin }) => backupsOf(ctx).create(ctx, { kind: 'manual', actor: signedIn(actor), origin }),
+  'backups.list': async (ctx) => backupsOf(ctx).list(),
+  'backups.status': (ctx) => backupsOf(ctx).status(ctx),
 };

@@ -8,6 +8,7 @@ import { defaultSecuritySettings, type Clock, type SecuritySettings, type Servic
 import { createDispatcher, type Dispatch } from '../../electron/core/dispatch';
 import { createUser } from '../../electron/core/users';
 import type { Role } from '../../electron/api/index';
+import { createBackupService } from '../../electron/core/backup-service';
 
 export const PASSPHRASE = 'una frase de acceso larga para pruebas';
 
@@ -43,12 +44,17 @@ export function tempDir(prefix = 'acogida-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function createTestUnit(options: { security?: Partial<SecuritySettings> } = {}): Promise<TestUnit> {
+export async function createTestUnit(options: { security?: Partial<SecuritySettings>; backupsKeep?: number } = {}): Promise<TestUnit> {
   const dir = tempDir();
   const dataDir = join(dir, 'data');
   const { store, recoveryKey } = await initStore(dataDir, PASSPHRASE);
   const clock = new FakeClock();
-  const ctx: ServiceContext = { db: store.db, clock, security: { ...defaultSecuritySettings, ...options.security } };
+  const ctx: ServiceContext = {
+    db: store.db,
+    clock,
+    security: { ...defaultSecuritySettings, ...options.security },
+    backups: createBackupService({ dataDir, dataKey: store.dataKey, keep: options.backupsKeep }),
+  };
   const dispatch = createDispatcher(ctx, { log: () => {} });
   const unit: TestUnit = {
     dir,

@@ -122,6 +122,9 @@ const samples: Record<ServedProcedure, (token: string | null) => unknown> = {
   'activities.record': () => activityInput(),
   'activities.update': async (token) => ({ activityId: await newActivity(token), activity: activityInput() }),
   'activities.list': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+  'backups.create': () => ({}),
+  'backups.list': () => ({}),
+  'backups.status': () => ({}),
 };
 const procedures = Object.keys(samples) as ServedProcedure[];
 
@@ -206,6 +209,9 @@ const ACCESS: Record<ServedProcedure, string> = {
   'activities.record': 'admin,clinician',
   'activities.update': 'admin,clinician',
   'activities.list': 'admin,clinician',
+  'backups.create': 'admin',
+  'backups.list': 'admin',
+  'backups.status': 'admin',
 };
 
 describe('role matrix', () => {
