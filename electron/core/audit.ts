@@ -1,5 +1,6 @@
 // The audit log: append-only (triggers refuse UPDATE/DELETE) and hash-chained row to row.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AuditRow } from '../../db/schema';
 import type { AuditEntry, AuditListInput, AuditVerifyOutput } from '../api/audit';
 import { isoNow, type Actor, type Db, type ServiceContext } from './context';
@@ -71,9 +72,23 @@ export async function appendAudit(ctx: Pick<ServiceContext, 'clock'>, db: Db, ev
     .execute();
 }
 
-/** Records an event in its own transaction (for refusals, where nothing else is written). */
+/**
+ * Records an event in its own transaction (for refusals, where nothing else is written).
+ * BEGIN IMMEDIATE takes the write lock before reading the last hash: when another process writes
+ * too (the CLI beside the host), a deferred transaction would fail to upgrade (SQLITE_BUSY)
+ * instead of waiting its turn.
+ */
 export async function recordAudit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
-  await ctx.db.transaction().execute((trx) => appendAudit(ctx, trx, event));
+  await ctx.db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      await appendAudit(ctx, conn, event);
+      await sql`COMMIT`.execute(conn);
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn);
+      throw error;
+    }
+  });
 }
 
 function toEntry(row: AuditRow): AuditEntry {

@@ -63,7 +63,7 @@ describe('backups.create', () => {
     }
     // The copy is the live database at the moment of the backup (the audit row of the backup itself comes after).
     const live = countsOf(join(unit.dataDir, 'acogida.db'));
-    expect(countsOf(path)).toEqual({ ...live, audit_log: live.audit_log - 1 });
+    expect(countsOf(path)).toEqual({ ...live, audit_log: live.audit_log! - 1 });
 
     const sidecar = JSON.parse(readFileSync(sidecarPath(path), 'utf8'));
     expect(sidecar).toMatchObject({ format: 'acogida-backup', bytes: created.bytes, keyId: expect.stringMatching(/^[0-9a-f]{16}$/) });
