@@ -52,12 +52,18 @@ function removeIfPresent(file: string): void {
   if (existsSync(file)) unlinkSync(file);
 }
 
+/** Where the replaced database is kept: acogida.db.before-restore-<stamp>[-N], a name not yet taken. */
+export function beforeRestorePath(dataDir: string, stamp: string): string {
+  const stem = `${storePaths(dataDir).database}.before-restore-${stamp}`;
+  if (!existsSync(stem)) return stem;
+  for (let n = 2; ; n += 1) if (!existsSync(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
 /**
  * Replaces DATA_DIR/acogida.db by `candidate` (a verified, closed file in the same directory).
- * The old database is kept as acogida.db.before-restore-<stamp>; answers its path, or null when
- * there was no live database.
+ * The old database is kept at `previous`; answers that path, or null when there was no live database.
  */
-export function swapInDatabase(dataDir: string, candidate: string, dataKey: Buffer, stamp: string): string | null {
+export function swapInDatabase(dataDir: string, candidate: string, dataKey: Buffer, previous: string): string | null {
   const live = storePaths(dataDir).database;
   for (const suffix of ['-wal', '-shm', '-journal']) {
     if (existsSync(`${candidate}${suffix}`)) throw new Error(`The candidate ${candidate} still has a ${suffix} file`);
@@ -68,8 +74,7 @@ export function swapInDatabase(dataDir: string, candidate: string, dataKey: Buff
     fsyncDir(dataDir);
     return null;
   }
-  const previous = `${live}.before-restore-${stamp}`;
-  if (existsSync(previous)) throw new StoreError('database_in_use', `${previous} ya existe; espere un segundo y repita la restauración. No se modificó nada.`);
+  if (existsSync(previous)) throw new Error(`${previous} already exists`);
   const lock = lockLiveDatabase(live, dataKey);
   let closed = false;
   try {

@@ -10,7 +10,7 @@ import { inspectBackupFile, openBackupReadonly } from '../../db/backup-check';
 import { createKysely, openEncrypted } from '../../db/connection';
 import { StoreError } from '../../db/errors';
 import { migrateToLatest } from '../../db/migrate';
-import { swapInDatabase } from '../../db/restore-swap';
+import { beforeRestorePath, swapInDatabase } from '../../db/restore-swap';
 import { storePaths } from '../../db/store';
 import { appendAudit } from './audit';
 import { verifyOpenBackup, type BackupReport } from './backup-verify';
@@ -52,7 +52,8 @@ export async function restoreBackup(
   if (!existsSync(file)) throw new StoreError('backup_missing', `No existe el archivo ${file}. No se modificó nada.`);
   const live = storePaths(dataDir).database;
   const stamp = timestampName(new Date(clock.now()));
-  const previousName = existsSync(live) ? basename(`${live}.before-restore-${stamp}`) : null;
+  const previousPath = beforeRestorePath(dataDir, stamp);
+  const previousName = existsSync(live) ? basename(previousPath) : null;
   const candidate = join(dataDir, `${basename(live)}.restore-${stamp}-${randomBytes(4).toString('hex')}.tmp`);
   try {
     // Checked on our own copy, so the file cannot change between the check and the swap.
@@ -82,7 +83,7 @@ export async function restoreBackup(
     } finally {
       await db.destroy();
     }
-    const previous = swapInDatabase(dataDir, candidate, dataKey, stamp);
+    const previous = swapInDatabase(dataDir, candidate, dataKey, previousPath);
     return { restoredFrom: file, previous, report };
   } finally {
     for (const leftover of [candidate, `${candidate}-wal`, `${candidate}-shm`, `${candidate}-journal`]) removeQuietly(leftover);
