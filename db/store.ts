@@ -36,8 +36,9 @@ export interface Store {
   raw: RawDatabase;
   db: Kysely<Database>;
   dataDir: string;
-  /** The encrypted file, and its key: read-only workers open their own connection with them. */
+  /** The encrypted file: read-only workers open their own connection to it. */
   databaseFile: string;
+  /** The unwrapped data key: backups and read-only workers use it. Never written anywhere. */
   dataKey: Buffer;
   close(): Promise<void>;
 }

@@ -13,6 +13,7 @@ import { exportsProcedures } from './exports';
 
 // zod's own messages (where a schema gives none) in Spanish, in the renderer's forms and the services alike.
 z.config(z.locales.es());
+import { backupsProcedures } from './backups';
 
 export const contract = {
   ...authProcedures,
@@ -24,6 +25,7 @@ export const contract = {
   ...activitiesProcedures,
   ...statsProcedures,
   ...exportsProcedures,
+  ...backupsProcedures,
   ...deviceProcedures,
 };
 
@@ -54,6 +56,7 @@ export * from './sessions';
 export * from './activities';
 export * from './stats';
 export * from './exports';
+export * from './backups';
 export * from './reference/diagnoses';
 export * from './phone';
 export * from './reference/municipalities';

@@ -11,6 +11,7 @@ import * as sessions from './sessions';
 import * as activities from './activities';
 import * as stats from './stats';
 import * as exportsService from './exports';
+import { backupsOf } from './backup-service';
 
 /** Procedures the core serves on every transport (device.* live in electron/main). */
 export type ServedProcedure = Exclude<ProcedureName, `device.${string}`>;
@@ -84,4 +85,7 @@ export const handlers: Handlers = {
   'exports.download': (ctx, { actor, input, origin }) => exportsService.downloadExport(ctx, signedIn(actor), input.jobId, origin),
   'exports.r4vConfig': (ctx) => exportsService.r4vConfig(ctx),
   'exports.setR4vConfig': (ctx, { actor, input, origin }) => exportsService.setR4vConfig(ctx, signedIn(actor), input.config, origin),
+  'backups.create': (ctx, { actor, origin }) => backupsOf(ctx).create(ctx, { kind: 'manual', actor: signedIn(actor), origin }),
+  'backups.list': async (ctx) => backupsOf(ctx).list(),
+  'backups.status': (ctx) => backupsOf(ctx).status(ctx),
 };

@@ -9,6 +9,7 @@ import { createDispatcher, type Dispatch } from '../../electron/core/dispatch';
 import { ReadOnlyRunner } from '../../electron/core/jobs/runner';
 import { createUser } from '../../electron/core/users';
 import type { Role } from '../../electron/api/index';
+import { createBackupService } from '../../electron/core/backup-service';
 
 export const PASSPHRASE = 'una frase de acceso larga para pruebas';
 
@@ -44,12 +45,18 @@ export function tempDir(prefix = 'acogida-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function createTestUnit(options: { security?: Partial<SecuritySettings> } = {}): Promise<TestUnit> {
+export async function createTestUnit(options: { security?: Partial<SecuritySettings>; backupsKeep?: number } = {}): Promise<TestUnit> {
   const dir = tempDir();
   const dataDir = join(dir, 'data');
   const { store, recoveryKey } = await initStore(dataDir, PASSPHRASE);
   const clock = new FakeClock();
-  const ctx: ServiceContext = { db: store.db, clock, security: { ...defaultSecuritySettings, ...options.security }, readOnly: new ReadOnlyRunner(store.databaseFile, store.dataKey) };
+  const ctx: ServiceContext = {
+    db: store.db,
+    clock,
+    security: { ...defaultSecuritySettings, ...options.security },
+    readOnly: new ReadOnlyRunner(store.databaseFile, store.dataKey),
+    backups: createBackupService({ dataDir, dataKey: store.dataKey, keep: options.backupsKeep }),
+  };
   const dispatch = createDispatcher(ctx, { log: () => {} });
   const unit: TestUnit = {
     dir,

@@ -133,6 +133,9 @@ const samples: Record<ServedProcedure, (token: string | null) => unknown> = {
   'exports.download': () => ({ jobId: finishedExportId }),
   'exports.r4vConfig': () => ({}),
   'exports.setR4vConfig': () => ({ config: { ...R4V_DEFAULTS, appealingOrganisation: 'Hospital', implementingPartner: 'Hospital' } }),
+  'backups.create': () => ({}),
+  'backups.list': () => ({}),
+  'backups.status': () => ({}),
 };
 const procedures = Object.keys(samples) as ServedProcedure[];
 
@@ -231,6 +234,9 @@ const ACCESS: Record<ServedProcedure, string> = {
   'exports.download': 'admin',
   'exports.r4vConfig': 'admin',
   'exports.setR4vConfig': 'admin',
+  'backups.create': 'admin',
+  'backups.list': 'admin',
+  'backups.status': 'admin',
 };
 
 describe('role matrix', () => {
