@@ -7,7 +7,17 @@ export type StoreErrorCode =
   | 'keyring_damaged'
   | 'database_missing'
   | 'database_unreadable'
-  | 'keystore_unavailable';
+  | 'keystore_unavailable'
+  | 'backup_failed'
+  | 'backup_missing'
+  | 'backup_not_database'
+  | 'backup_plaintext'
+  | 'backup_other_key'
+  | 'backup_damaged'
+  | 'backup_not_acogida'
+  | 'backup_newer_schema'
+  | 'backup_audit_broken'
+  | 'database_in_use';
 
 export class StoreError extends Error {
   constructor(

@@ -36,6 +36,10 @@ export interface Store {
   raw: RawDatabase;
   db: Kysely<Database>;
   dataDir: string;
+  /** The encrypted file: read-only workers open their own connection to it. */
+  databaseFile: string;
+  /** The unwrapped data key: backups and read-only workers use it. Never written anywhere. */
+  dataKey: Buffer;
   close(): Promise<void>;
 }
 
@@ -61,7 +65,7 @@ export async function initStore(
   const keyring = newKeyring(dataKey, [await passphraseSlot(dataKey, passphrase), recoverySlot(dataKey, recoveryBytes), ...extraSlots(dataKey)]);
   const raw = openEncrypted(paths.database, dataKey, { create: true });
   writeKeyring(paths.keyring, keyring);
-  const store = await wrapStore(raw, dataDir);
+  const store = await wrapStore(raw, dataDir, dataKey);
   return { store, recoveryKey: encodeRecoveryKey(recoveryBytes) };
 }
 
@@ -77,14 +81,14 @@ export async function unlockDataKey(dataDir: string, unlock: Unlock): Promise<Bu
 
 export async function openStore(dataDir: string, dataKey: Buffer): Promise<Store> {
   const raw = openEncrypted(storePaths(dataDir).database, dataKey);
-  return wrapStore(raw, dataDir);
+  return wrapStore(raw, dataDir, dataKey);
 }
 
 export async function unlockStore(dataDir: string, unlock: Unlock): Promise<Store> {
   return openStore(dataDir, await unlockDataKey(dataDir, unlock));
 }
 
-async function wrapStore(raw: RawDatabase, dataDir: string): Promise<Store> {
+async function wrapStore(raw: RawDatabase, dataDir: string, dataKey: Buffer): Promise<Store> {
   const db = createKysely(raw);
   try {
     await migrateToLatest(db);
@@ -96,6 +100,8 @@ async function wrapStore(raw: RawDatabase, dataDir: string): Promise<Store> {
     raw,
     db,
     dataDir,
+    databaseFile: storePaths(dataDir).database,
+    dataKey,
     async close() {
       await db.destroy();
     },

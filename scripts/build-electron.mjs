@@ -44,6 +44,15 @@ await Promise.all([
     // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
     banner: { js: "import { createRequire as __acogidaCreateRequire } from 'node:module'; const require = __acogidaCreateRequire(import.meta.url);" },
   }),
+  // The read-only worker (statistics, exports) runs beside main.js: electron/core/jobs/runner.ts loads it.
+  build({
+    ...common,
+    entryPoints: [join(root, 'electron', 'core', 'jobs', 'worker.ts')],
+    outfile: join(outdir, 'readonly-worker.js'),
+    format: 'esm',
+    external: MAIN_EXTERNALS,
+    banner: { js: "import { createRequire as __acogidaCreateRequire } from 'node:module'; const require = __acogidaCreateRequire(import.meta.url);" },
+  }),
   build({
     ...common,
     entryPoints: [join(root, 'electron', 'preload', 'index.ts')],

@@ -1,5 +1,5 @@
 // THE CONTRACT: every procedure of Acogida, by name. Both transports and the renderer use it.
-import type { z } from 'zod';
+import { z } from 'zod';
 import { authProcedures } from './auth';
 import { usersProcedures } from './users';
 import { auditProcedures } from './audit';
@@ -8,6 +8,12 @@ import { patientsProcedures } from './patients';
 import { appointmentsProcedures } from './appointments';
 import { sessionsProcedures } from './sessions';
 import { activitiesProcedures } from './activities';
+import { statsProcedures } from './stats';
+import { exportsProcedures } from './exports';
+
+// zod's own messages (where a schema gives none) in Spanish, in the renderer's forms and the services alike.
+z.config(z.locales.es());
+import { backupsProcedures } from './backups';
 
 export const contract = {
   ...authProcedures,
@@ -17,6 +23,9 @@ export const contract = {
   ...appointmentsProcedures,
   ...sessionsProcedures,
   ...activitiesProcedures,
+  ...statsProcedures,
+  ...exportsProcedures,
+  ...backupsProcedures,
   ...deviceProcedures,
 };
 
@@ -45,6 +54,9 @@ export * from './appointments';
 export * from './instruments';
 export * from './sessions';
 export * from './activities';
+export * from './stats';
+export * from './exports';
+export * from './backups';
 export * from './reference/diagnoses';
 export * from './phone';
 export * from './reference/municipalities';

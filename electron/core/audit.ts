@@ -1,5 +1,6 @@
 // The audit log: append-only (triggers refuse UPDATE/DELETE) and hash-chained row to row.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { AuditRow } from '../../db/schema';
 import type { AuditEntry, AuditListInput, AuditVerifyOutput } from '../api/audit';
 import { isoNow, type Actor, type Db, type ServiceContext } from './context';
@@ -71,9 +72,23 @@ export async function appendAudit(ctx: Pick<ServiceContext, 'clock'>, db: Db, ev
     .execute();
 }
 
-/** Records an event in its own transaction (for refusals, where nothing else is written). */
+/**
+ * Records an event in its own transaction (for refusals, where nothing else is written).
+ * BEGIN IMMEDIATE takes the write lock before reading the last hash: when another process writes
+ * too (the CLI beside the host), a deferred transaction would fail to upgrade (SQLITE_BUSY)
+ * instead of waiting its turn.
+ */
 export async function recordAudit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
-  await ctx.db.transaction().execute((trx) => appendAudit(ctx, trx, event));
+  await ctx.db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      await appendAudit(ctx, conn, event);
+      await sql`COMMIT`.execute(conn);
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn);
+      throw error;
+    }
+  });
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -118,30 +133,31 @@ export async function listAudit(ctx: ServiceContext, input: AuditListInput) {
 }
 
 /** Walks the whole chain in id order; the first row whose link or hash does not match is named. */
-export async function verifyAudit(ctx: ServiceContext, actor: Actor | null, origin?: string | null): Promise<AuditVerifyOutput> {
+export async function checkAuditChain(db: Db): Promise<AuditVerifyOutput> {
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let checked = 0;
-  let result: AuditVerifyOutput | null = null;
-  const rows = ctx.db.selectFrom('audit_log').selectAll().orderBy('id', 'asc').stream(500);
+  const rows = db.selectFrom('audit_log').selectAll().orderBy('id', 'asc').stream(500);
   for await (const row of rows) {
     if (row.id !== expectedId) {
-      result = { ok: false, checked, firstBrokenId: row.id, reason: `falta la fila ${expectedId} (la siguiente es ${row.id})` };
-      break;
+      return { ok: false, checked, firstBrokenId: row.id, reason: `falta la fila ${expectedId} (la siguiente es ${row.id})` };
     }
     if (row.prev_hash !== prevHash) {
-      result = { ok: false, checked, firstBrokenId: row.id, reason: 'el enlace con la fila anterior no coincide' };
-      break;
+      return { ok: false, checked, firstBrokenId: row.id, reason: 'el enlace con la fila anterior no coincide' };
     }
     if (rowHash(prevHash, row) !== row.hash) {
-      result = { ok: false, checked, firstBrokenId: row.id, reason: 'el contenido de la fila fue modificado' };
-      break;
+      return { ok: false, checked, firstBrokenId: row.id, reason: 'el contenido de la fila fue modificado' };
     }
     prevHash = row.hash;
     expectedId += 1;
     checked += 1;
   }
-  result ??= { ok: true, checked, firstBrokenId: null, reason: null };
+  return { ok: true, checked, firstBrokenId: null, reason: null };
+}
+
+/** Verifies the chain and records that it was verified, with the result. */
+export async function verifyAudit(ctx: ServiceContext, actor: Actor | null, origin?: string | null): Promise<AuditVerifyOutput> {
+  const result = await checkAuditChain(ctx.db);
   await recordAudit(ctx, {
     action: 'audit.verify',
     outcome: result.ok ? 'success' : 'failure',

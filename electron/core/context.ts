@@ -2,6 +2,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Role } from '../api/procedure';
+import type { ReadOnlyRunner } from './jobs/runner';
+import type { BackupService } from './backup-service';
 
 export interface Clock {
   now(): number;
@@ -32,6 +34,10 @@ export interface ServiceContext {
   db: Kysely<Database>;
   clock: Clock;
   security: SecuritySettings;
+  /** Read-only work (statistics, exports) off the main thread; absent, it runs on `db`. */
+  readOnly?: ReadOnlyRunner;
+  /** Backups of the data dir: present only in the process that owns the database file. */
+  backups?: BackupService;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;

@@ -9,6 +9,9 @@ import * as appointments from './appointments';
 import * as clinicians from './clinicians';
 import * as sessions from './sessions';
 import * as activities from './activities';
+import * as stats from './stats';
+import * as exportsService from './exports';
+import { backupsOf } from './backup-service';
 
 /** Procedures the core serves on every transport (device.* live in electron/main). */
 export type ServedProcedure = Exclude<ProcedureName, `device.${string}`>;
@@ -74,4 +77,15 @@ export const handlers: Handlers = {
   'activities.record': (ctx, { actor, input, origin }) => activities.recordActivity(ctx, signedIn(actor), input, origin),
   'activities.update': (ctx, { actor, input, origin }) => activities.updateActivity(ctx, signedIn(actor), input, origin),
   'activities.list': (ctx, { input }) => activities.listActivities(ctx, input),
+  'stats.dashboard': (ctx, { input }) => stats.dashboard(ctx, input),
+  'stats.monthlyReport': (ctx, { input }) => stats.monthlyReport(ctx, input),
+  'exports.create': (ctx, { actor, input, origin }) => exportsService.createExport(ctx, signedIn(actor), input, origin),
+  'exports.status': async (ctx, { input }) => exportsService.exportStatus(ctx, input.jobId),
+  'exports.list': async (ctx) => exportsService.listExports(ctx),
+  'exports.download': (ctx, { actor, input, origin }) => exportsService.downloadExport(ctx, signedIn(actor), input.jobId, origin),
+  'exports.r4vConfig': (ctx) => exportsService.r4vConfig(ctx),
+  'exports.setR4vConfig': (ctx, { actor, input, origin }) => exportsService.setR4vConfig(ctx, signedIn(actor), input.config, origin),
+  'backups.create': (ctx, { actor, origin }) => backupsOf(ctx).create(ctx, { kind: 'manual', actor: signedIn(actor), origin }),
+  'backups.list': async (ctx) => backupsOf(ctx).list(),
+  'backups.status': (ctx) => backupsOf(ctx).status(ctx),
 };

@@ -1,10 +1,15 @@
 // `npm run cli -- <command> [options]`: set-up and maintenance without a window. Non-interactive.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { StoreError } from '../../db/errors';
-import { initStore, unlockStore } from '../../db/store';
+import { writeBackup } from '../../db/backup';
+import { initStore, unlockDataKey, unlockStore } from '../../db/store';
 import { createUserInput } from '../api/users';
+import { recordAudit } from '../core/audit';
+import { restoreBackup } from '../core/backup-restore';
+import { backupsOf } from '../core/backup-service';
+import { verifyBackup, type BackupReport } from '../core/backup-verify';
 import { zodIssues } from '../core/dispatch';
 import { AppError } from '../core/errors';
 import { createUser } from '../core/users';
@@ -14,7 +19,10 @@ import { serviceContext } from './service-context';
 
 const USAGE = `Uso:
   npm run cli -- init --data-dir DIR --admin-username U --admin-password-file F --passphrase-file P [--admin-name "Nombre"]
-  npm run cli -- users add --data-dir DIR --passphrase-file P --username U --role reception|clinician|admin --password-file F [--name "Nombre"]`;
+  npm run cli -- users add --data-dir DIR --passphrase-file P --username U --role reception|clinician|admin --password-file F [--name "Nombre"]
+  npm run cli -- backup --data-dir DIR --passphrase-file P [--out FILE]
+  npm run cli -- restore --data-dir DIR --passphrase-file P --from FILE
+  npm run cli -- verify --data-dir DIR --passphrase-file P --file FILE`;
 
 function required(values: Record<string, unknown>, ...names: string[]): void {
   const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
@@ -94,10 +102,108 @@ async function usersAdd(argv: string[]): Promise<void> {
   }
 }
 
+const passphraseOf = (values: Record<string, unknown>) => readSecretFile(values['passphrase-file'] as string, 'la frase de acceso');
+
+async function backup(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+  });
+  required(values, 'data-dir', 'passphrase-file');
+  const store = await unlockStore(values['data-dir']!, { passphrase: passphraseOf(values) });
+  try {
+    const ctx = serviceContext(store);
+    if (values.out) {
+      const out = resolve(values.out);
+      const result = await writeBackup(store.dataDir, out, store.dataKey);
+      await recordAudit(ctx, { action: 'backup.create', actorUsername: 'cli', origin: 'cli', details: { trigger: 'cli', file: basename(out), bytes: result.bytes } });
+      console.log(`Copia de seguridad cifrada creada: ${out} (${result.bytes} bytes, integridad ok)`);
+    } else {
+      const result = await backupsOf(ctx).create(ctx, { kind: 'cli' });
+      console.log(`Copia de seguridad cifrada creada: ${resolve(backupsOf(ctx).list().directory, result.file)} (${result.bytes} bytes, integridad ok)`);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** `--from FILE`, `--in FILE` or a positional FILE (restore); `--file FILE` or positional (verify). */
+function fileArgument(values: Record<string, unknown>, positionals: string[], names: string[]): string {
+  const given = [...names.map((n) => values[n]).filter((v): v is string => typeof v === 'string' && v !== ''), ...positionals];
+  if (given.length !== 1) throw new CliError(`Indique un solo archivo con --${names[0]} FILE.\n${USAGE}`);
+  return resolve(given[0]!);
+}
+
+function printReport(report: BackupReport): void {
+  console.log(`Archivo: ${report.file} (${report.bytes} bytes)`);
+  console.log(`Clave: coincide (id ${report.keyId})`);
+  console.log(`Integridad: ${report.integrity.length === 0 ? 'ok' : `${report.integrity.length} problema(s): ${report.integrity[0]}`}`);
+  if (report.migrations.applied.length > 0) {
+    const pending = report.migrations.pending.length;
+    console.log(`Esquema: ${report.migrations.applied.length} migraciones${pending ? `; ${pending} pendiente(s), se aplicarán al restaurar` : ', al día'}`);
+  }
+  if (report.audit) {
+    console.log(report.audit.ok ? `Auditoría: cadena verificada (${report.audit.checked} filas)` : `Auditoría: cadena rota en la fila ${report.audit.firstBrokenId} (${report.audit.reason})`);
+  }
+  const tables = Object.entries(report.tables);
+  if (tables.length > 0) {
+    console.log('Filas por tabla:');
+    for (const [name, count] of tables) console.log(`  ${name} ${count}`);
+  }
+}
+
+async function verify(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, file: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  required(values, 'data-dir', 'passphrase-file');
+  const file = fileArgument(values, positionals, ['file']);
+  const dataKey = await unlockDataKey(values['data-dir']!, { passphrase: passphraseOf(values) });
+  const report = await verifyBackup(file, dataKey);
+  printReport(report);
+  const problem = report.problems[0];
+  if (problem) throw new CliError(problem.message);
+  console.log('Resultado: la copia es válida y se puede restaurar.');
+}
+
+async function restore(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, from: { type: 'string' }, in: { type: 'string' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  required(values, 'data-dir', 'passphrase-file');
+  const file = fileArgument(values, positionals, ['from', 'in']);
+  // Only the key: opening the store here would hold the very database that must be replaced.
+  const dataKey = await unlockDataKey(values['data-dir']!, { passphrase: passphraseOf(values) });
+  const result = await restoreBackup(values['data-dir']!, file, dataKey, { origin: 'cli' });
+  printReport(result.report);
+  console.log(`Base de datos restaurada desde ${file}.`);
+  console.log(result.previous ? `La base de datos anterior quedó en ${result.previous}.` : 'No había una base de datos anterior.');
+}
+
 export async function runCli(argv: string[]): Promise<void> {
+  try {
+    return await runCommand(argv);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) throw new CliError(`Opciones no válidas: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+async function runCommand(argv: string[]): Promise<void> {
   const [command, sub, ...rest] = argv;
   if (command === 'init') return init(argv.slice(1));
   if (command === 'users' && sub === 'add') return usersAdd(rest);
+  if (command === 'backup') return backup(argv.slice(1));
+  if (command === 'restore') return restore(argv.slice(1));
+  if (command === 'verify') return verify(argv.slice(1));
   throw new CliError(USAGE);
 }
 

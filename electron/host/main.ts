@@ -1,10 +1,12 @@
-// `npm run host -- --data-dir DIR --passphrase-file P [--port 4317] [--bind 127.0.0.1]`
+// `npm run host -- --data-dir DIR --passphrase-file P [--port 4317] [--bind 127.0.0.1] [--backups-keep 14] [--no-auto-backup]`
 // Serves the renderer and the API; prints one line "listening on http(s)://HOST:PORT".
+// Backs up DATA_DIR/backups/ at start and then hourly whenever the newest backup is a day old.
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StoreError } from '../../db/errors';
 import { isInitialised, unlockStore } from '../../db/store';
+import { startAutomaticBackups } from '../core/backup-schedule';
 import { createDispatcher } from '../core/dispatch';
 import { buildHost } from './server';
 import { CliError, readSecretFile } from './secrets';
@@ -27,6 +29,8 @@ export async function runHost(argv: string[]): Promise<void> {
       'allowed-host': { type: 'string', multiple: true },
       'idle-timeout-seconds': { type: 'string' },
       'renderer-dir': { type: 'string' },
+      'backups-keep': { type: 'string', default: '14' },
+      'no-auto-backup': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -38,10 +42,12 @@ export async function runHost(argv: string[]): Promise<void> {
   const bind = values.bind!;
   const idle = values['idle-timeout-seconds'] ? Number(values['idle-timeout-seconds']) : undefined;
   if (idle !== undefined && (!Number.isInteger(idle) || idle < 5)) throw new CliError('--idle-timeout-seconds debe ser un entero ≥ 5');
+  const backupsKeep = Number(values['backups-keep']);
+  if (!Number.isInteger(backupsKeep) || backupsKeep < 1) throw new CliError('--backups-keep debe ser un entero ≥ 1');
   if (!isInitialised(dataDir)) throw new CliError(`${dataDir} no tiene base de datos. Créela con: npm run cli -- init --data-dir ${dataDir} …`);
 
   const store = await unlockStore(dataDir, { passphrase: readSecretFile(passphraseFile, 'la frase de acceso') });
-  const ctx = serviceContext(store, { security: idle ? { idleTimeoutSeconds: idle } : {} });
+  const ctx = serviceContext(store, { security: idle ? { idleTimeoutSeconds: idle } : {}, backupsKeep });
 
   // TLS by default off loopback: patient data never crosses the hospital LAN in clear.
   const loopback = LOOPBACK.has(bind);
@@ -66,7 +72,16 @@ export async function runHost(argv: string[]): Promise<void> {
   console.log(`listening on ${scheme}://${bind.includes(':') ? `[${bind}]` : bind}:${actualPort}`);
   if (tls) console.error(`certificate fingerprint (SHA-256): ${tls.fingerprint}`);
 
+  const automatic = values['no-auto-backup'] || !ctx.backups
+    ? null
+    : startAutomaticBackups(ctx, ctx.backups, {
+        onResult: (outcome) => {
+          if (outcome === 'failed') console.error('error: la copia de seguridad automática falló; vea el registro de auditoría (backup.create).');
+        },
+      });
+
   const stop = async () => {
+    automatic?.stop();
     await app.close();
     await store.close();
     process.exit(0);

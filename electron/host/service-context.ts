@@ -1,10 +1,17 @@
 import type { Store } from '../../db/store';
+import { ReadOnlyRunner } from '../core/jobs/runner';
+import { createBackupService } from '../core/backup-service';
 import { defaultSecuritySettings, systemClock, type Clock, type SecuritySettings, type ServiceContext } from '../core/context';
 
-export function serviceContext(store: Store, overrides: { security?: Partial<SecuritySettings>; clock?: Clock } = {}): ServiceContext {
+export function serviceContext(
+  store: Store,
+  overrides: { security?: Partial<SecuritySettings>; clock?: Clock; backupsKeep?: number } = {},
+): ServiceContext {
   return {
     db: store.db,
     clock: overrides.clock ?? systemClock,
     security: { ...defaultSecuritySettings, ...overrides.security },
+    readOnly: new ReadOnlyRunner(store.databaseFile, store.dataKey),
+    backups: createBackupService({ dataDir: store.dataDir, dataKey: store.dataKey, keep: overrides.backupsKeep }),
   };
 }

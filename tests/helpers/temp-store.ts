@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { initStore, type Store } from '../../db/store';
 import { defaultSecuritySettings, type Clock, type SecuritySettings, type ServiceContext } from '../../electron/core/context';
 import { createDispatcher, type Dispatch } from '../../electron/core/dispatch';
+import { ReadOnlyRunner } from '../../electron/core/jobs/runner';
 import { createUser } from '../../electron/core/users';
 import type { Role } from '../../electron/api/index';
+import { createBackupService } from '../../electron/core/backup-service';
 
 export const PASSPHRASE = 'una frase de acceso larga para pruebas';
 
@@ -43,12 +45,18 @@ export function tempDir(prefix = 'acogida-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function createTestUnit(options: { security?: Partial<SecuritySettings> } = {}): Promise<TestUnit> {
+export async function createTestUnit(options: { security?: Partial<SecuritySettings>; backupsKeep?: number } = {}): Promise<TestUnit> {
   const dir = tempDir();
   const dataDir = join(dir, 'data');
   const { store, recoveryKey } = await initStore(dataDir, PASSPHRASE);
   const clock = new FakeClock();
-  const ctx: ServiceContext = { db: store.db, clock, security: { ...defaultSecuritySettings, ...options.security } };
+  const ctx: ServiceContext = {
+    db: store.db,
+    clock,
+    security: { ...defaultSecuritySettings, ...options.security },
+    readOnly: new ReadOnlyRunner(store.databaseFile, store.dataKey),
+    backups: createBackupService({ dataDir, dataKey: store.dataKey, keep: options.backupsKeep }),
+  };
   const dispatch = createDispatcher(ctx, { log: () => {} });
   const unit: TestUnit = {
     dir,
@@ -72,6 +80,7 @@ export async function createTestUnit(options: { security?: Partial<SecuritySetti
       return dispatch(name, input, { token: token ?? null, origin: 'test' });
     },
     async cleanup() {
+      await ctx.readOnly?.close();
       await store.close().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
     },

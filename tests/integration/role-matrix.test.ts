@@ -7,6 +7,7 @@ import { buildHost } from '../../electron/host/server';
 import { auditCount, createTestUnit, dataDigest, TEST_PASSWORD, type TestUnit } from '../helpers/temp-store';
 import { patientInput } from '../helpers/patients';
 import { sessionInput } from '../helpers/sessions';
+import { R4V_DEFAULTS } from '../../electron/core/exports';
 
 let unit: TestUnit;
 let host: FastifyInstance;
@@ -37,6 +38,8 @@ async function newAppointment(when: 'past' | 'later'): Promise<number> {
 }
 
 let clinicianToken: string;
+let finishedExportId: number;
+const EXPORT_ROTATION = ['monthly_report', 'deidentified_sessions', 'deidentified_patient_months'] as const;
 let signedSessionId: number;
 const activityInput = () => ({
   date: '2026-11-20',
@@ -122,6 +125,17 @@ const samples: Record<ServedProcedure, (token: string | null) => unknown> = {
   'activities.record': () => activityInput(),
   'activities.update': async (token) => ({ activityId: await newActivity(token), activity: activityInput() }),
   'activities.list': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+  'stats.dashboard': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+  'stats.monthlyReport': () => ({ from: '2026-11-01', to: '2026-11-30' }),
+  'exports.create': () => ({ kind: EXPORT_ROTATION[++counter % EXPORT_ROTATION.length], from: '2026-11-01', to: '2026-11-30' }),
+  'exports.status': () => ({ jobId: finishedExportId }),
+  'exports.list': () => ({}),
+  'exports.download': () => ({ jobId: finishedExportId }),
+  'exports.r4vConfig': () => ({}),
+  'exports.setR4vConfig': () => ({ config: { ...R4V_DEFAULTS, appealingOrganisation: 'Hospital', implementingPartner: 'Hospital' } }),
+  'backups.create': () => ({}),
+  'backups.list': () => ({}),
+  'backups.status': () => ({}),
 };
 const procedures = Object.keys(samples) as ServedProcedure[];
 
@@ -136,6 +150,12 @@ beforeAll(async () => {
   victimPatientId = await newPatient();
   clinicianToken = await unit.login('agenda');
   signedSessionId = (await signedSession()).id;
+  finishedExportId = (await make<{ job: { id: number } }>('exports.create', { kind: 'monthly_report', from: '2026-11-01', to: '2026-11-30' })).job.id;
+  for (let i = 0; i < 200; i++) {
+    const { job } = await make<{ job: { state: string } }>('exports.status', { jobId: finishedExportId });
+    if (job.state !== 'running') break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   host = await buildHost({ dispatch: unit.dispatch, rendererDir: null, allowedHosts: new Set(['localhost:80']) });
 });
 afterAll(async () => {
@@ -206,6 +226,17 @@ const ACCESS: Record<ServedProcedure, string> = {
   'activities.record': 'admin,clinician',
   'activities.update': 'admin,clinician',
   'activities.list': 'admin,clinician',
+  'stats.dashboard': 'admin',
+  'stats.monthlyReport': 'admin',
+  'exports.create': 'admin',
+  'exports.status': 'admin',
+  'exports.list': 'admin',
+  'exports.download': 'admin',
+  'exports.r4vConfig': 'admin',
+  'exports.setR4vConfig': 'admin',
+  'backups.create': 'admin',
+  'backups.list': 'admin',
+  'backups.status': 'admin',
 };
 
 describe('role matrix', () => {

@@ -1,0 +1,185 @@
+// The administrator's dashboard: people served, sessions, community reach, no-shows, waiting time,
+// risk alerts, disaggregations and instrument change, for a period and an optional service.
+// Only signed sessions count: a draft is not yet part of the record.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
+import { ageBandOf, AGE_BANDS, type Service } from '../../api/codes';
+import type { DashboardInput, Dashboard } from '../../api/stats';
+import { ageAt, dayAfter, localDateOf, monthsBetween } from './period';
+
+type Counts = Record<string, number>;
+const bump = (counts: Counts, key: string, by = 1) => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
+
+interface PersonRow {
+  person: number;
+  sex: string;
+  date_of_birth: string | null;
+  estimated_birth_year: number | null;
+  nationality: string;
+  population_group: string;
+  first_at: string;
+}
+
+function sessionFilter(input: DashboardInput, alias = 's') {
+  const end = dayAfter(input.to);
+  return sql`${sql.ref(`${alias}.status`)} = 'signed' AND ${sql.ref(`${alias}.starts_at`)} >= ${input.from} AND ${sql.ref(`${alias}.starts_at`)} < ${end}
+    ${input.service ? sql`AND ${sql.ref(`${alias}.service`)} = ${input.service}` : sql``}`;
+}
+
+/** Everyone with a signed session in the period, as one person per kept record (merges resolved). */
+async function peopleServed(db: Kysely<Database>, input: DashboardInput): Promise<PersonRow[]> {
+  const rows = await sql<PersonRow>`
+    SELECT k.id AS person, k.sex, k.date_of_birth, k.estimated_birth_year, k.nationality, k.population_group, MIN(s.starts_at) AS first_at
+    FROM sessions AS s
+    JOIN patients AS p ON p.id = s.patient_id
+    JOIN patients AS k ON k.id = COALESCE(p.merged_into_id, p.id)
+    WHERE ${sessionFilter(input)}
+    GROUP BY k.id`.execute(db);
+  return rows.rows;
+}
+
+export function disaggregate(people: { sex: string; dateOfBirth: string | null; estimatedBirthYear: number | null; nationality: string; populationGroup: string; on: string }[]) {
+  const bySex: Counts = {};
+  const byAgeBand: Counts = Object.fromEntries(AGE_BANDS.map((b) => [b, 0]));
+  const byAgeGroup: Counts = { under18: 0, adults: 0, unknown: 0 };
+  const byNationality: Counts = {};
+  const byPopulationGroup: Counts = {};
+  for (const p of people) {
+    bump(bySex, p.sex);
+    bump(byNationality, p.nationality);
+    bump(byPopulationGroup, p.populationGroup);
+    const age = ageAt(p.dateOfBirth, p.estimatedBirthYear, p.on);
+    if (age === null || age < 0) {
+      bump(byAgeGroup, 'unknown');
+      continue;
+    }
+    bump(byAgeBand, ageBandOf(age));
+    bump(byAgeGroup, age < 18 ? 'under18' : 'adults');
+  }
+  return { bySex, byAgeBand, byAgeGroup, byNationality, byPopulationGroup };
+}
+
+async function countBy(db: Kysely<Database>, input: DashboardInput, column: 'service' | 'format' | 'modality'): Promise<Counts> {
+  const rows = await sql<{ key: string; n: number }>`
+    SELECT ${sql.ref(`s.${column}`)} AS key, COUNT(*) AS n FROM sessions AS s WHERE ${sessionFilter(input)} GROUP BY 1`.execute(db);
+  return Object.fromEntries(rows.rows.map((r) => [r.key, Number(r.n)]));
+}
+
+async function community(db: Kysely<Database>, input: DashboardInput) {
+  const rows = await db.selectFrom('activities').select(['date', 'attendance', 'total_attendance']).where('date', '>=', input.from).where('date', '<=', input.to).execute();
+  const bySex: Counts = {};
+  const byAgeBand: Counts = Object.fromEntries(AGE_BANDS.map((b) => [b, 0]));
+  const byPopulationGroup: Counts = {};
+  const byMonth: Counts = {};
+  let participants = 0;
+  for (const row of rows) {
+    participants += row.total_attendance;
+    bump(byMonth, row.date.slice(0, 7), row.total_attendance);
+    for (const cell of JSON.parse(row.attendance) as { sex: string; ageBand: string; populationGroup: string; count: number }[]) {
+      bump(bySex, cell.sex, cell.count);
+      bump(byAgeBand, cell.ageBand, cell.count);
+      bump(byPopulationGroup, cell.populationGroup, cell.count);
+    }
+  }
+  return { activities: rows.length, participants, bySex, byAgeBand, byPopulationGroup, byMonth };
+}
+
+async function appointmentsOutcome(db: Kysely<Database>, input: DashboardInput) {
+  let query = db
+    .selectFrom('appointments')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('starts_at', '>=', input.from)
+    .where('starts_at', '<', dayAfter(input.to))
+    .where('status', 'in', ['no_show', 'completed', 'checked_in'])
+    .groupBy('status');
+  if (input.service) query = query.where('service', '=', input.service);
+  const rows = await query.execute();
+  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  const noShows = count('no_show');
+  const attended = count('completed') + count('checked_in');
+  return { noShows, attended, noShowRate: noShows + attended ? noShows / (noShows + attended) : null };
+}
+
+/** Days from registration to the first signed session ever, for people whose first session is in the period. */
+async function waitingDays(db: Kysely<Database>, input: DashboardInput) {
+  const rows = await sql<{ registered: string; first_at: string }>`
+    SELECT ${localDateOf('k.created_at')} AS registered, MIN(s.starts_at) AS first_at
+    FROM sessions AS s
+    JOIN patients AS p ON p.id = s.patient_id
+    JOIN patients AS k ON k.id = COALESCE(p.merged_into_id, p.id)
+    WHERE s.status = 'signed' ${input.service ? sql`AND s.service = ${input.service}` : sql``}
+    GROUP BY k.id
+    HAVING MIN(s.starts_at) >= ${input.from} AND MIN(s.starts_at) < ${dayAfter(input.to)}`.execute(db);
+  const days = rows.rows.map((r) => Math.max(0, Math.round((Date.parse(r.first_at.slice(0, 10)) - Date.parse(r.registered)) / 86_400_000))).sort((a, b) => a - b);
+  const mean = days.length ? days.reduce((s, d) => s + d, 0) / days.length : null;
+  const median = days.length ? (days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2) : null;
+  return { patients: days.length, mean, median };
+}
+
+async function instrumentChange(db: Kysely<Database>, input: DashboardInput) {
+  const rows = await sql<{ person: number; instrument: string; total: number; at: string }>`
+    SELECT COALESCE(p.merged_into_id, p.id) AS person, sc.instrument, sc.total, sc.at
+    FROM session_scores AS sc
+    JOIN sessions AS s ON s.id = sc.session_id
+    JOIN patients AS p ON p.id = sc.patient_id
+    WHERE ${sessionFilter(input)} AND sc.instrument IN ('phq9', 'gad7', 'who5') AND sc.total IS NOT NULL
+    ORDER BY sc.at, sc.id`.execute(db);
+  const firstLast = new Map<string, { first: number; latest: number; n: number }>();
+  for (const r of rows.rows) {
+    const key = `${r.instrument}|${r.person}`;
+    const entry = firstLast.get(key);
+    if (!entry) firstLast.set(key, { first: r.total, latest: r.total, n: 1 });
+    else {
+      entry.latest = r.total;
+      entry.n += 1;
+    }
+  }
+  return (['phq9', 'gad7', 'who5'] as const).map((instrument) => {
+    const pairs = [...firstLast.entries()].filter(([k, v]) => k.startsWith(`${instrument}|`) && v.n >= 2).map(([, v]) => v);
+    const mean = (f: (v: { first: number; latest: number }) => number) => (pairs.length ? pairs.reduce((s, v) => s + f(v), 0) / pairs.length : null);
+    return { instrument, patients: pairs.length, meanFirst: mean((v) => v.first), meanLatest: mean((v) => v.latest), meanChange: mean((v) => v.latest - v.first) };
+  });
+}
+
+async function monthly(db: Kysely<Database>, input: DashboardInput, communityByMonth: Counts) {
+  const rows = await sql<{ month: string; sessions: number; people: number }>`
+    SELECT substr(s.starts_at, 1, 7) AS month, COUNT(*) AS sessions, COUNT(DISTINCT COALESCE(p.merged_into_id, p.id)) AS people
+    FROM sessions AS s JOIN patients AS p ON p.id = s.patient_id
+    WHERE ${sessionFilter(input)}
+    GROUP BY 1`.execute(db);
+  return monthsBetween(input.from, input.to).map((month) => {
+    const row = rows.rows.find((r) => r.month === month);
+    return { month, sessions: Number(row?.sessions ?? 0), people: Number(row?.people ?? 0), communityParticipants: communityByMonth[month] ?? 0 };
+  });
+}
+
+export async function computeDashboard(db: Kysely<Database>, input: DashboardInput): Promise<Dashboard> {
+  const people = await peopleServed(db, input);
+  const newPatients = await sql<{ n: number }>`
+    SELECT COUNT(*) AS n FROM patients WHERE merged_into_id IS NULL AND ${localDateOf('created_at')} BETWEEN ${input.from} AND ${input.to}`.execute(db);
+  const alerts = await sql<{ n: number }>`
+    SELECT COUNT(*) AS n FROM risk_alerts WHERE ${localDateOf('raised_at')} BETWEEN ${input.from} AND ${input.to}`.execute(db);
+  const reach = await community(db, input);
+  const byService = await countBy(db, input, 'service');
+  return {
+    period: { from: input.from, to: input.to },
+    service: (input.service ?? null) as Service | null,
+    uniquePeople: people.length,
+    newPatients: Number(newPatients.rows[0]?.n ?? 0),
+    sessions: {
+      total: Object.values(byService).reduce((s, n) => s + n, 0),
+      byService,
+      byFormat: await countBy(db, input, 'format'),
+      byModality: await countBy(db, input, 'modality'),
+    },
+    people: disaggregate(people.map((p) => ({ sex: p.sex, dateOfBirth: p.date_of_birth, estimatedBirthYear: p.estimated_birth_year, nationality: p.nationality, populationGroup: p.population_group, on: p.first_at.slice(0, 10) }))),
+    community: { activities: reach.activities, participants: reach.participants, bySex: reach.bySex, byAgeBand: reach.byAgeBand, byPopulationGroup: reach.byPopulationGroup },
+    appointments: await appointmentsOutcome(db, input),
+    waitingDays: await waitingDays(db, input),
+    riskAlertsRaised: Number(alerts.rows[0]?.n ?? 0),
+    instrumentChange: await instrumentChange(db, input),
+    monthly: await monthly(db, input, reach.byMonth),
+  };
+}
