@@ -26,8 +26,11 @@ export function openEncrypted(file: string, dataKey: Buffer, options: OpenOption
     db.pragma(`key="x'${dataKey.toString('hex')}'"`);
     // The first read proves the key; a wrong key or a damaged file fails here.
     db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
+  } catch (error) {
     db.close();
+    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+      throw new StoreError('database_busy', `La base de datos (${file}) está en uso por otro proceso, por ejemplo el servidor de la unidad; intente de nuevo o deténgalo.`);
+    }
     throw new StoreError(
       'database_unreadable',
       `No se pudo leer la base de datos (${file}): el archivo está dañado o no corresponde a esta clave. No se modificó nada.`,

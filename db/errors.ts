@@ -7,6 +7,7 @@ export type StoreErrorCode =
   | 'keyring_damaged'
   | 'database_missing'
   | 'database_unreadable'
+  | 'database_busy'
   | 'keystore_unavailable'
   | 'backup_failed'
   | 'backup_missing'

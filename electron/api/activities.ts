@@ -56,6 +56,7 @@ export const activitySchema = z.object({
   totalAttendance: z.number().int(),
   patientIds: z.array(idSchema),
   notes: z.string().nullable(),
+  recordedById: idSchema,
   recordedByName: z.string(),
   recordedAt: z.string(),
   updatedAt: z.string(),
@@ -75,6 +76,12 @@ export const activitiesProcedures = {
     summary: 'Correct an activity (its author or an admin); the previous version is kept in its history.',
     access: WHO,
     input: z.strictObject({ activityId: idSchema, activity: activityFields }),
+    output: z.object({ activity: activitySchema }),
+  }),
+  'activities.get': procedure({
+    summary: 'One activity with its attendance.',
+    access: WHO,
+    input: z.strictObject({ activityId: idSchema }),
     output: z.object({ activity: activitySchema }),
   }),
   'activities.list': procedure({

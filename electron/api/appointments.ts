@@ -102,6 +102,12 @@ export const appointmentsProcedures = {
     input: appointmentRef,
     output: z.object({ appointment: appointmentSchema }),
   }),
+  'appointments.get': procedure({
+    summary: 'One appointment (for the slip and the agenda).',
+    access: ['reception', 'clinician', 'admin'],
+    input: appointmentRef,
+    output: z.object({ appointment: appointmentSchema }),
+  }),
   'appointments.list': procedure({
     summary: 'Appointments in a period (a day or a week), for one clinician, one patient or the whole unit.',
     access: ['reception', 'clinician', 'admin'],

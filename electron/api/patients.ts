@@ -227,6 +227,7 @@ export const patientSchema = z.object({
   updatedAt: z.string(),
   /** Set when an admin merged this record into another: read that one instead. */
   mergedIntoId: z.number().int().nullable(),
+  mergedIntoRecordNumber: z.string().nullable(),
   noShowCount: z.number().int(),
 });
 export type Patient = z.infer<typeof patientSchema>;

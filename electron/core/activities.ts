@@ -52,6 +52,7 @@ async function toActivities(db: Db, rows: ActivityRow[]): Promise<Activity[]> {
     totalAttendance: r.total_attendance,
     patientIds: JSON.parse(r.patient_ids) as number[],
     notes: r.notes,
+    recordedById: r.recorded_by,
     recordedByName: name(r.recorded_by),
     recordedAt: r.recorded_at,
     updatedAt: r.updated_at,
@@ -88,4 +89,11 @@ export async function listActivities(ctx: ServiceContext, input: { from: string;
   if (input.to < input.from) throw invalidField('to', 'La fecha final es anterior a la inicial');
   const rows = await ctx.db.selectFrom('activities').selectAll().where('date', '>=', input.from).where('date', '<=', input.to).orderBy('date', 'desc').orderBy('id', 'desc').limit(2000).execute();
   return { activities: await toActivities(ctx.db, rows) };
+}
+
+export async function getActivity(ctx: ServiceContext, activityId: number) {
+  const row = await ctx.db.selectFrom('activities').selectAll().where('id', '=', activityId).executeTakeFirst();
+  if (!row) throw notFound('No existe esa actividad.');
+  const [activity] = await toActivities(ctx.db, [row]);
+  return { activity: activity! };
 }

@@ -238,3 +238,7 @@ export async function waitingList(ctx: ServiceContext, actor: Actor, input: { cl
   const appointments = await toAppointments(ctx.db, ids);
   return { appointments: appointments.sort((a, b) => (a.checkedInAt ?? '').localeCompare(b.checkedInAt ?? '')) };
 }
+
+export async function getAppointment(ctx: ServiceContext, appointmentId: number) {
+  return { appointment: await one(ctx.db, appointmentId) };
+}

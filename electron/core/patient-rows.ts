@@ -52,7 +52,8 @@ export async function loadPatient(db: Db, id: number, today: Date): Promise<Pati
     .where('patient_id', '=', id)
     .where('status', '=', 'no_show')
     .executeTakeFirstOrThrow();
-  return toPatient(row, phones, staffName, Number(noShows.n), today);
+  const kept = row.merged_into_id === null ? null : await db.selectFrom('patients').select('record_number').where('id', '=', row.merged_into_id).executeTakeFirst();
+  return { ...toPatient(row, phones, staffName, Number(noShows.n), today), mergedIntoRecordNumber: kept?.record_number ?? null };
 }
 
 export function toPatient(
@@ -61,7 +62,7 @@ export function toPatient(
   staffName: (id: number) => string,
   noShowCount: number,
   today: Date,
-): Patient {
+): Omit<Patient, 'mergedIntoRecordNumber'> {
   return {
     id: row.id,
     recordNumber: row.record_number,

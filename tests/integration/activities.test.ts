@@ -41,6 +41,9 @@ describe('community activities', () => {
     expect(result.ok).toBe(true);
     const activity = (result as { value: { activity: Activity } }).value.activity;
     expect(activity).toMatchObject({ totalAttendance: 20, facilitators: [{ id: clinicianId, name: 'Persona trabajadora' }], recordedByName: 'Persona trabajadora' });
+    expect(activity.recordedById).toBe(clinicianId);
+    const fetched = await unit.call('activities.get', { activityId: activity.id }, admin);
+    expect((fetched as { value: { activity: Activity } }).value.activity).toEqual(activity);
     const listed = await unit.call('activities.list', { from: '2026-11-01', to: '2026-11-30' }, admin);
     expect((listed as { value: { activities: Activity[] } }).value.activities.map((a) => a.id)).toEqual([activity.id]);
     const audit = await unit.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'activities.record').executeTakeFirstOrThrow();

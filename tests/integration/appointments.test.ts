@@ -43,6 +43,10 @@ describe('appointments.book', () => {
     expect(value(result)).toMatchObject({ status: 'booked', clinicianName: 'Persona ana', patientRecordNumber: 'SM-2026-000001', startsAt: '2026-11-23T08:00', durationMinutes: 40, bookedByName: 'Persona recepcion' });
     const audit = await unit.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'appointments.book').executeTakeFirstOrThrow();
     expect(audit.patient_id).toBe(patientId);
+    const fetched = await unit.call('appointments.get', { appointmentId: value(result).id }, clinician);
+    expect(value(fetched)).toEqual(value(result));
+    const missing = await unit.call('appointments.get', { appointmentId: 9999 }, reception);
+    expect(!missing.ok && missing.error.code).toBe('not_found');
   });
 
   it('refuses a double booking of the clinician or of the patient with 409, writing nothing', async () => {

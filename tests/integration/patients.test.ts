@@ -220,7 +220,7 @@ describe('patients.merge', () => {
     const appointments = await unit.call('appointments.list', { from: '2026-11-23', to: '2026-11-23', patientId: keep.id }, reception);
     expect((appointments as { value: { appointments: unknown[] } }).value.appointments).toHaveLength(1);
     const old = await unit.call('patients.get', { patientId: dup.id }, admin);
-    expect((old as { value: { patient: Patient } }).value.patient.mergedIntoId).toBe(keep.id);
+    expect((old as { value: { patient: Patient } }).value.patient).toMatchObject({ mergedIntoId: keep.id, mergedIntoRecordNumber: keep.recordNumber });
     const history = await unit.call('patients.history', { patientId: keep.id }, admin);
     const fields = (history as { value: { entries: { field: string }[] } }).value.entries.map((e) => e.field);
     expect(fields).toContain('merged');
