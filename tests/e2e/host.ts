@@ -17,6 +17,8 @@ export interface StaffUser {
 
 export interface HostOptions {
   idleTimeoutSeconds?: number;
+  /** Let the host make its automatic backup at start (off by default: it adds an audit row). */
+  autoBackup?: boolean;
   /** Accounts created with `npm run cli -- users add` before the host starts. */
   users?: StaffUser[];
 }
@@ -50,6 +52,8 @@ async function start(options: HostOptions): Promise<{ host: RunningHost; child: 
 
   const args = ['run', '--silent', 'host', '--', '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0'];
   if (options.idleTimeoutSeconds) args.push('--idle-timeout-seconds', String(options.idleTimeoutSeconds));
+  // The automatic backup at start writes an audit row; tests that count rows ask for it explicitly.
+  if (!options.autoBackup) args.push('--no-auto-backup');
   // Its own process group, so npm, tsx and node all stop together.
   const child = spawn('npm', args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

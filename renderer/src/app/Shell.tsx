@@ -3,8 +3,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { BackupsScreen } from '../features/admin/backups/BackupsScreen';
+import { ExportsScreen } from '../features/admin/exports/ExportsScreen';
+import { R4vSettingsScreen } from '../features/admin/exports/R4vSettingsScreen';
 import { MergeScreen } from '../features/admin/MergeScreen';
 import { SchedulesScreen } from '../features/admin/SchedulesScreen';
+import { DashboardScreen } from '../features/admin/stats/DashboardScreen';
+import { MonthlyReportScreen } from '../features/admin/stats/MonthlyReportScreen';
 import { UnitScreen } from '../features/admin/UnitScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AccountScreen } from '../features/auth/AccountScreen';
@@ -58,6 +63,16 @@ function PageView({ route }: { route: Route }) {
       return <UnitScreen />;
     case 'merge':
       return <MergeScreen />;
+    case 'stats':
+      return <DashboardScreen />;
+    case 'monthlyReport':
+      return <MonthlyReportScreen />;
+    case 'exports':
+      return <ExportsScreen />;
+    case 'r4vSettings':
+      return <R4vSettingsScreen />;
+    case 'backups':
+      return <BackupsScreen />;
     case 'account':
       return <AccountScreen />;
   }

@@ -21,6 +21,11 @@ export type Route =
   | { page: 'schedules' }
   | { page: 'unit' }
   | { page: 'merge' }
+  | { page: 'stats' }
+  | { page: 'monthlyReport' }
+  | { page: 'exports' }
+  | { page: 'r4vSettings' }
+  | { page: 'backups' }
   | { page: 'account' };
 
 export type Page = Route['page'];
@@ -34,7 +39,11 @@ type NavLabel =
   | 'nav.adminSchedules'
   | 'nav.adminUnit'
   | 'nav.adminMerge'
-  | 'activities.nav';
+  | 'activities.nav'
+  | 'adminNav.stats'
+  | 'adminNav.monthlyReport'
+  | 'adminNav.exports'
+  | 'adminNav.backups';
 
 export interface NavGroup {
   /** Catalogue key of the group heading (one per role area). */
@@ -73,8 +82,12 @@ export const NAVIGATION: Record<Role, NavGroup> = {
       { page: 'unit', label: 'nav.adminUnit' },
       { page: 'merge', label: 'nav.adminMerge' },
       { page: 'activities', label: 'activities.nav' },
+      { page: 'stats', label: 'adminNav.stats' },
+      { page: 'monthlyReport', label: 'adminNav.monthlyReport' },
+      { page: 'exports', label: 'adminNav.exports' },
+      { page: 'backups', label: 'adminNav.backups' },
     ],
-    inner: { patient: 'merge', activityForm: 'activities' },
+    inner: { patient: 'merge', activityForm: 'activities', r4vSettings: 'exports' },
   },
 };
 

@@ -1,9 +1,11 @@
 // English catalogue: the same keys as es.ts (the type makes a missing key a compile error).
+import { adminEn } from './admin.en';
 import { clinicalEn } from './clinical.en';
 import type { es } from './es';
 
 export const en: typeof es = {
   ...clinicalEn,
+  ...adminEn,
   app: {
     name: 'Acogida',
     tagline: 'Mental-health unit · Cúcuta',

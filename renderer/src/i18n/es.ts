@@ -1,7 +1,9 @@
 // Spanish (Colombia): the default catalogue. Every string the UI shows lives here and in en.ts.
+import { adminEs } from './admin.es';
 import { clinicalEs } from './clinical.es';
 export const es = {
   ...clinicalEs,
+  ...adminEs,
   app: {
     name: 'Acogida',
     tagline: 'Unidad de salud mental · Cúcuta',

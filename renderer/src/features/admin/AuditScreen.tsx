@@ -1,4 +1,4 @@
-// Admin → Audit: the hash-chained log, filtered by user, action and period, paged with beforeId; chain verification.
+// Admin → Audit: the hash-chained log, filtered by user, patient, action and period, paged with beforeId; chain verification.
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { auditListInput, type ApiError, type AuditEntry, type AuditListInput, type Envelope, type OutputOf, type User } from '../../api/contract';
@@ -9,17 +9,26 @@ import { DataTable } from '../../components/DataTable';
 import { errorText } from '../../components/errors';
 import { SelectField, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
-import { auditActions, auditColumns } from './audit-columns';
+import { PatientSearch } from '../reception/PatientSearch';
+import './admin.css';
+import { actionLabel, auditActions, auditColumns } from './audit-columns';
 
 const PAGE_SIZE = 50;
 
+interface PatientFilter {
+  id: number;
+  name: string;
+  recordNumber: string;
+}
+
 interface Filters {
   userId: string;
+  patient: PatientFilter | null;
   action: string;
   from: string;
   to: string;
 }
-const NO_FILTERS: Filters = { userId: '', action: '', from: '', to: '' };
+const NO_FILTERS: Filters = { userId: '', patient: null, action: '', from: '', to: '' };
 
 /** A YYYY-MM-DD day of the date input, as the UTC instant its local start or end falls on. */
 function dayBound(day: string, end: boolean): string | undefined {
@@ -34,6 +43,7 @@ function toInput(filters: Filters): AuditListInput {
   return {
     limit: PAGE_SIZE,
     ...(filters.userId ? { userId: Number(filters.userId) } : {}),
+    ...(filters.patient ? { patientId: filters.patient.id } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.from ? { from: dayBound(filters.from, false) } : {}),
     ...(filters.to ? { to: dayBound(filters.to, true) } : {}),
@@ -100,7 +110,12 @@ export function AuditScreen() {
     event.preventDefault();
     setFilters({ ...draft });
   };
-  const set = (key: keyof Filters) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  // A patient chosen or removed filters at once; the other filters wait for "Filtrar".
+  const setPatient = (patient: PatientFilter | null) => {
+    setDraft({ ...draft, patient });
+    setFilters({ ...filters, patient });
+  };
+  const set = (key: Exclude<keyof Filters, 'patient'>) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
 
   return (
     <>
@@ -134,7 +149,7 @@ export function AuditScreen() {
           <option value="">{t('audit.anyAction')}</option>
           {auditActions().map((action) => (
             <option key={action} value={action}>
-              {t(`audit.actions.${action}`)}
+              {actionLabel(t, action)}
             </option>
           ))}
         </SelectField>
@@ -154,6 +169,24 @@ export function AuditScreen() {
           </Button>
         </div>
       </form>
+
+      <section className="filters audit-patient" aria-labelledby="audit-patient-heading">
+        <h2 id="audit-patient-heading" className="filters-heading">
+          {t('auditPatient.heading')}
+        </h2>
+        {filters.patient ? (
+          <p className="audit-patient-chosen">
+            <span>{t('auditPatient.chosen', { name: filters.patient.name, record: filters.patient.recordNumber })}</span>
+            <Button onClick={() => setPatient(null)}>{t('auditPatient.remove')}</Button>
+          </p>
+        ) : (
+          <PatientSearch
+            label={t('auditPatient.search')}
+            hint={t('auditPatient.hint')}
+            onPick={(p) => setPatient({ id: p.id, name: `${p.givenNames} ${p.familyNames}`, recordNumber: p.recordNumber })}
+          />
+        )}
+      </section>
 
       {error ? <Alert tone="error">{errorText(t, error)}</Alert> : null}
       {entries ? (

@@ -5,14 +5,23 @@ import type { Column } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
 import { es } from '../../i18n/es';
 
-const KNOWN_ACTIONS = Object.keys(es.audit.actions) as (keyof typeof es.audit.actions)[];
+type CoreAction = keyof typeof es.audit.actions;
+type MoreAction = keyof typeof es.auditMore.actions;
+const CORE_ACTIONS = Object.keys(es.audit.actions) as CoreAction[];
+const MORE_ACTIONS = Object.keys(es.auditMore.actions) as MoreAction[];
+const KNOWN_ACTIONS: readonly (CoreAction | MoreAction)[] = [...CORE_ACTIONS, ...MORE_ACTIONS];
 
-export function isKnownAction(action: string): action is (typeof KNOWN_ACTIONS)[number] {
-  return (KNOWN_ACTIONS as string[]).includes(action);
+export function isKnownAction(action: string): action is CoreAction | MoreAction {
+  return (KNOWN_ACTIONS as readonly string[]).includes(action);
 }
 
-export function auditActions(): readonly (typeof KNOWN_ACTIONS)[number][] {
+export function auditActions(): readonly (CoreAction | MoreAction)[] {
   return KNOWN_ACTIONS;
+}
+
+/** The action's name in the user's language (the clinical and administration actions have their own catalogue). */
+export function actionLabel(t: TFunction, action: CoreAction | MoreAction): string {
+  return (CORE_ACTIONS as string[]).includes(action) ? t(`audit.actions.${action as CoreAction}`) : t(`auditMore.actions.${action as MoreAction}`);
 }
 
 function detailsText(details: Record<string, unknown>): string {
@@ -33,7 +42,7 @@ export function auditColumns(t: TFunction): Column<AuditEntry>[] {
       header: t('audit.action'),
       cell: (entry) => (
         <>
-          <span>{isKnownAction(entry.action) ? t(`audit.actions.${entry.action}`) : entry.action}</span>
+          <span>{isKnownAction(entry.action) ? actionLabel(t, entry.action) : entry.action}</span>
           <br />
           <code className="muted">{entry.action}</code>
         </>

@@ -142,8 +142,8 @@ export function ClinicalRecord({ patientId, patientName, merged }: { patientId: 
               const def = INSTRUMENTS[s.instrument];
               if (def.kind === 'cssrs') {
                 return (
-                  <figure key={s.instrument} className="score-chart">
-                    <figcaption className="score-chart-title">{def.name}</figcaption>
+                  <figure key={s.instrument} className="chart-figure">
+                    <figcaption className="chart-figure-title">{def.name}</figcaption>
                     <ScoreTable instrument={s.instrument} name={def.name} points={s.points} />
                   </figure>
                 );

@@ -1,9 +1,9 @@
 // One instrument's scores over time as a small SVG line chart: the band thresholds as shaded ranges
 // and dashed lines, one point per signed session. Screen readers get a summary (aria-label) and a
 // table with every score.
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Band, InstrumentId } from '../../../api/contract';
+import { ChartFigure } from '../../../components/charts/ChartFigure';
 import { formatDay } from '../../../components/format';
 import { bandTone, useBandLabel } from './BandBadge';
 
@@ -30,7 +30,6 @@ const PAD = { left: 40, right: 150, top: 14, bottom: 34 };
 export function ScoreChart({ instrument, name, min, max, points }: { instrument: InstrumentId; name: string; min: number; max: number; points: ScorePoint[] }) {
   const { t } = useTranslation();
   const bandLabel = useBandLabel();
-  const titleId = useId();
   const scored = points.filter((p): p is ScorePoint & { total: number } => p.total !== null);
   const plotW = W - PAD.left - PAD.right;
   const plotH = H - PAD.top - PAD.bottom;
@@ -57,54 +56,53 @@ export function ScoreChart({ instrument, name, min, max, points }: { instrument:
   const ticks = [min, Math.round((min + max) / 2), max];
 
   return (
-    <figure className="score-chart">
-      <figcaption id={titleId} className="score-chart-title">
-        {name}
-      </figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} aria-describedby={titleId} preserveAspectRatio="xMidYMid meet">
-        {ranges.map((r) => {
-          // Scores are whole numbers: a band's edge sits half a point below its first score.
-          const top = y(r.to > max ? max : r.to - 0.5);
-          const bottom = y(r.from === min ? min : r.from - 0.5);
-          return (
-            <g key={r.band}>
-              <rect x={PAD.left} y={top} width={plotW} height={Math.max(bottom - top, 0)} className={`chart-band chart-band-${bandTone(r.band)}`} />
-              <text x={PAD.left + plotW + 8} y={(top + bottom) / 2 + 4} className="chart-band-label">
-                {bandLabel(r.band, instrument)} ({r.from}–{Math.min(r.to - 1, max)})
-              </text>
-              {r.from !== min ? <line x1={PAD.left} x2={PAD.left + plotW} y1={bottom} y2={bottom} className="chart-threshold" /> : null}
-            </g>
-          );
-        })}
-        <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={PAD.top + plotH} className="chart-axis" />
-        <line x1={PAD.left} x2={PAD.left + plotW} y1={PAD.top + plotH} y2={PAD.top + plotH} className="chart-axis" />
-        {ticks.map((v) => (
-          <text key={v} x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="chart-tick">
-            {v}
-          </text>
-        ))}
-        {scored.length > 1 ? <polyline points={scored.map((p, i) => `${x(i)},${y(p.total)}`).join(' ')} className="chart-line" /> : null}
-        {scored.map((p, i) => (
-          <g key={p.sessionId}>
-            <circle cx={x(i)} cy={y(p.total)} r={5} className="chart-point">
-              <title>{`${day(p.at)}: ${p.total} (${bandLabel(p.band, instrument)})`}</title>
-            </circle>
-            <text x={x(i)} y={y(p.total) - 9} textAnchor="middle" className="chart-value">
-              {p.total}
+    <ChartFigure
+      className="score-chart"
+      title={name}
+      summary={summary}
+      tableToggle={t('chart.asTable', { name })}
+      table={<ScoreTable instrument={instrument} name={name} points={points} />}
+      width={W}
+      height={H}
+    >
+      {ranges.map((r) => {
+        // Scores are whole numbers: a band's edge sits half a point below its first score.
+        const top = y(r.to > max ? max : r.to - 0.5);
+        const bottom = y(r.from === min ? min : r.from - 0.5);
+        return (
+          <g key={r.band}>
+            <rect x={PAD.left} y={top} width={plotW} height={Math.max(bottom - top, 0)} className={`chart-band chart-band-${bandTone(r.band)}`} />
+            <text x={PAD.left + plotW + 8} y={(top + bottom) / 2 + 4} className="chart-band-label">
+              {bandLabel(r.band, instrument)} ({r.from}–{Math.min(r.to - 1, max)})
             </text>
-            {scored.length <= 8 || i === 0 || i === scored.length - 1 ? (
-              <text x={x(i)} y={H - 10} textAnchor="middle" className="chart-tick">
-                {formatDay(p.at.slice(0, 10), 'medium')}
-              </text>
-            ) : null}
+            {r.from !== min ? <line x1={PAD.left} x2={PAD.left + plotW} y1={bottom} y2={bottom} className="chart-threshold" /> : null}
           </g>
-        ))}
-      </svg>
-      <details className="score-chart-table">
-        <summary>{t('chart.asTable', { name })}</summary>
-        <ScoreTable instrument={instrument} name={name} points={points} />
-      </details>
-    </figure>
+        );
+      })}
+      <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={PAD.top + plotH} className="chart-axis" />
+      <line x1={PAD.left} x2={PAD.left + plotW} y1={PAD.top + plotH} y2={PAD.top + plotH} className="chart-axis" />
+      {ticks.map((v) => (
+        <text key={v} x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="chart-tick">
+          {v}
+        </text>
+      ))}
+      {scored.length > 1 ? <polyline points={scored.map((p, i) => `${x(i)},${y(p.total)}`).join(' ')} className="chart-line" /> : null}
+      {scored.map((p, i) => (
+        <g key={p.sessionId}>
+          <circle cx={x(i)} cy={y(p.total)} r={5} className="chart-point">
+            <title>{`${day(p.at)}: ${p.total} (${bandLabel(p.band, instrument)})`}</title>
+          </circle>
+          <text x={x(i)} y={y(p.total) - 9} textAnchor="middle" className="chart-value">
+            {p.total}
+          </text>
+          {scored.length <= 8 || i === 0 || i === scored.length - 1 ? (
+            <text x={x(i)} y={H - 10} textAnchor="middle" className="chart-tick">
+              {formatDay(p.at.slice(0, 10), 'medium')}
+            </text>
+          ) : null}
+        </g>
+      ))}
+    </ChartFigure>
   );
 }
 
