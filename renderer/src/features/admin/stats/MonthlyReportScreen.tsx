@@ -178,7 +178,7 @@ function CategorySection({ category: c, threshold }: { category: Category; thres
     <section className="report-section" aria-labelledby={headingId}>
       <h3 id={headingId}>{name}</h3>
       <p className="report-section-facts">
-        {t('report.categoryFacts', { interventions: formatNumber(c.interventions) })}{' '}
+        {t('report.categoryFacts', { count: c.interventions, interventions: formatNumber(c.interventions) })}{' '}
         <CellValue cell={c.people} threshold={threshold} /> {t('report.peopleWord')}
       </p>
       <div className="table-wrap">

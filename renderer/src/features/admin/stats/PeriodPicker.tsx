@@ -9,7 +9,7 @@ export function PeriodPicker({ value, onChange, maxDays, presets = PERIOD_PRESET
   const problem = periodProblem(value, maxDays);
   return (
     <fieldset className="period-picker">
-      <legend>{t('stats.period')}</legend>
+      <legend className="visually-hidden">{t('stats.period')}</legend>
       <div className="period-fields">
         <SelectField label={t('stats.periodPreset')} value={value.preset} onChange={(event) => onChange(presetPeriod(event.target.value as PeriodPreset, value))}>
           {presets.map((preset) => (
