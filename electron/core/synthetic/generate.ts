@@ -1,6 +1,12 @@
 // Synthetic patients for tests, demos and benchmarks: realistic shapes, invented people.
 import type { PatientFields } from '../../api/patients';
+import { withTail } from './name-tail';
 import { FEMALE_NAMES, MALE_NAMES, SURNAMES } from './names';
+
+/** Thousands of distinct names: the common head, then a long composed tail (drawn Zipf-like). */
+export const ALL_SURNAMES = withTail(SURNAMES, 'surname');
+export const ALL_FEMALE_NAMES = withTail(FEMALE_NAMES, 'female');
+export const ALL_MALE_NAMES = withTail(MALE_NAMES, 'male');
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same data set. */
 export function rng(seed: number): () => number {
@@ -65,12 +71,12 @@ function isoDate(year: number, random: () => number): string {
 
 export function syntheticPatient(random: () => number, today = new Date('2026-11-22T12:00:00Z')): PatientFields {
   const sex = random() < 0.6 ? 'F' : 'M';
-  const names = sex === 'F' ? FEMALE_NAMES : MALE_NAMES;
+  const names = sex === 'F' ? ALL_FEMALE_NAMES : ALL_MALE_NAMES;
   const first = zipf(random, names);
   const second = random() < 0.55 ? zipf(random, names) : null;
   const givenNames = second && second !== first ? `${first} ${second}` : first;
-  const surname1 = zipf(random, SURNAMES);
-  const surname2 = random() < 0.9 ? zipf(random, SURNAMES) : null;
+  const surname1 = zipf(random, ALL_SURNAMES);
+  const surname2 = random() < 0.9 ? zipf(random, ALL_SURNAMES) : null;
   const familyNames = surname2 ? `${surname1} ${surname2}` : surname1;
   const group = weighted(random, GROUPS);
   const venezuelan = group !== 'host_community' && group !== 'colombian_returnee';
