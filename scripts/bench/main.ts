@@ -111,14 +111,14 @@ async function main() {
 
   log('registration');
   const random = rng(7);
+  let registered = 0;
+  const documentBase = 8_000_000_000 + (Date.now() % 100_000) * 1_000;
   const registration = summarise(
-    await timeEach(
-      Array.from({ length: 300 }, (_, i) => ({ ...syntheticPatient(random), documentType: 'CC' as const, documentNumber: String(8_000_000_000 + Date.now() % 1_000_000 * 100 + i) })),
-      async (patient) => {
-        const r = await dispatch('patients.register', { patient }, { token: receptionToken, origin: 'bench' });
-        if (!r.ok) throw new Error(r.error.message);
-      },
-    ),
+    await timeEach(Array.from({ length: 300 }), async () => {
+      const patient = { ...syntheticPatient(random), documentType: 'CC' as const, documentNumber: String(documentBase + ++registered) };
+      const r = await dispatch('patients.register', { patient }, { token: receptionToken, origin: 'bench' });
+      if (!r.ok) throw new Error(r.error.message);
+    }),
   );
 
   log('monthly report and R4V 5W over a year (read-only worker)');

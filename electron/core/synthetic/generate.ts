@@ -69,6 +69,12 @@ function isoDate(year: number, random: () => number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A date no later than `today` (a baby cannot have arrived next month). */
+function notAfter(date: string, today: Date): string {
+  const limit = today.toISOString().slice(0, 10);
+  return date > limit ? limit : date;
+}
+
 export function syntheticPatient(random: () => number, today = new Date('2026-11-22T12:00:00Z')): PatientFields {
   const sex = random() < 0.6 ? 'F' : 'M';
   const names = sex === 'F' ? ALL_FEMALE_NAMES : ALL_MALE_NAMES;
@@ -98,7 +104,7 @@ export function syntheticPatient(random: () => number, today = new Date('2026-11
     documentNumber: documentNumber(random, documentType),
     nationality: venezuelan ? 'VEN' : 'COL',
     populationGroup: group,
-    arrivalDate: venezuelan ? isoDate(Math.max(birthYear + 1, 2016 + Math.floor(random() * 10)), random) : null,
+    arrivalDate: venezuelan ? notAfter(isoDate(Math.max(birthYear + 1, 2016 + Math.floor(random() * 10)), random), today) : null,
     phones: random() < 0.85 ? [{ number: phone(random, venezuelan && random() < 0.3), whatsapp: random() < 0.8 }] : [],
     municipalityCode,
     neighbourhood: null,

@@ -81,31 +81,39 @@ export async function seedDataset(ctx: ServiceContext, raw: RawDatabase, options
   const at = new Date(ctx.clock.now()).toISOString();
   const seen = new Set<string>();
   const totals = { patients: 0, sessions: 0, appointments: 0, activities: 0, rows: 0 };
-  for (let chunk = 0; totals.patients < options.patients; chunk++) {
-    const count = Math.min(chunkSize, options.patients - totals.patients);
-    const patients = Array.from({ length: count }, () => syntheticPatient(random));
-    const { firstId } = insertPatientsBulk(raw, patients, byUserId, at, seen);
-    const phones = patients.reduce((s, p) => s + p.phones.length, 0);
-    const care = seedCare(raw, {
-      patientIds: Array.from({ length: count }, (_, i) => firstId + i),
-      clinicianIds: clinicians.ids,
-      from,
-      to,
-      sessionsPerPatient: options.sessionsPerPatient,
-      activities: Math.max(1, Math.round(count / 250)),
-      seed: (options.seed ?? 1) * 1000 + chunk,
-      exactSessions: true,
-    });
-    totals.patients += count;
-    totals.sessions += care.sessions;
-    totals.appointments += care.appointments;
-    totals.activities += care.activities;
-    // patient + search index, phones, appointments, sessions + diagnosis, scores, activities.
-    totals.rows += 2 * count + phones + care.appointments + 2 * care.sessions + care.scores + care.activities;
-    const seconds = (performance.now() - started) / 1000;
-    options.onProgress?.({ patientsDone: totals.patients, patientsTotal: options.patients, rows: totals.rows, seconds, rowsPerSecond: totals.rows / seconds });
-    // Let the event loop breathe between chunks (the host keeps answering during a demo seeding).
-    await new Promise((resolve) => setImmediate(resolve));
+  // Random inserts into large indexes thrash the default 2 MB page cache (each miss decrypts a page):
+  // a larger cache while seeding, the connection's own afterwards.
+  const cacheSize = raw.pragma('cache_size', { simple: true }) as number;
+  raw.pragma('cache_size=-262144');
+  try {
+    for (let chunk = 0; totals.patients < options.patients; chunk++) {
+      const count = Math.min(chunkSize, options.patients - totals.patients);
+      const patients = Array.from({ length: count }, () => syntheticPatient(random));
+      const { firstId } = insertPatientsBulk(raw, patients, byUserId, at, seen);
+      const phones = patients.reduce((s, p) => s + p.phones.length, 0);
+      const care = seedCare(raw, {
+        patientIds: Array.from({ length: count }, (_, i) => firstId + i),
+        clinicianIds: clinicians.ids,
+        from,
+        to,
+        sessionsPerPatient: options.sessionsPerPatient,
+        activities: Math.max(1, Math.round(count / 250)),
+        seed: (options.seed ?? 1) * 1000 + chunk,
+        exactSessions: true,
+      });
+      totals.patients += count;
+      totals.sessions += care.sessions;
+      totals.appointments += care.appointments;
+      totals.activities += care.activities;
+      // patient + search index, phones, appointments, sessions + diagnosis, scores, activities.
+      totals.rows += 2 * count + phones + care.appointments + 2 * care.sessions + care.scores + care.activities;
+      const seconds = (performance.now() - started) / 1000;
+      options.onProgress?.({ patientsDone: totals.patients, patientsTotal: options.patients, rows: totals.rows, seconds, rowsPerSecond: totals.rows / seconds });
+      // Let the event loop breathe between chunks (the host keeps answering during a demo seeding).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    raw.pragma(`cache_size=${cacheSize}`);
   }
   const seconds = (performance.now() - started) / 1000;
   await ctx.db.transaction().execute((trx) =>
