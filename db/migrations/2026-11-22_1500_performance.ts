@@ -1,5 +1,5 @@
-// Indexes found by the benchmark (issue 7): the records merged into a person, for the first-session
-// query of the dashboard (partial: almost no record is merged).
+// Found by the benchmark (issue 7): the records merged into a person, for the first-session query of
+// the dashboard (partial: almost no record is merged).
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
