@@ -3,11 +3,15 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-22_1130_foundation';
 import * as reception from './2026-11-22_1300_reception';
 import * as clinical from './2026-11-22_1400_clinical';
+import * as performance from './2026-11-22_1500_performance';
+import * as reportIndex from './2026-11-22_1510_report_index';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
   '2026-11-22_1300_reception': reception,
   '2026-11-22_1400_clinical': clinical,
+  '2026-11-22_1500_performance': performance,
+  '2026-11-22_1510_report_index': reportIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,7 @@ import { exportsProcedures } from './exports';
 // zod's own messages (where a schema gives none) in Spanish, in the renderer's forms and the services alike.
 z.config(z.locales.es());
 import { backupsProcedures } from './backups';
+import { demoProcedures } from './demo';
 
 export const contract = {
   ...authProcedures,
@@ -26,6 +27,7 @@ export const contract = {
   ...statsProcedures,
   ...exportsProcedures,
   ...backupsProcedures,
+  ...demoProcedures,
   ...deviceProcedures,
 };
 
@@ -57,6 +59,7 @@ export * from './activities';
 export * from './stats';
 export * from './exports';
 export * from './backups';
+export * from './demo';
 export * from './reference/diagnoses';
 export * from './phone';
 export * from './reference/municipalities';

@@ -1,6 +1,7 @@
 // What every service receives: the database, a clock and the unit's settings.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema';
+import type { RawDatabase } from '../../db/connection';
 import type { Role } from '../api/procedure';
 import type { ReadOnlyRunner } from './jobs/runner';
 import type { BackupService } from './backup-service';
@@ -32,6 +33,8 @@ export const defaultSecuritySettings: SecuritySettings = {
 
 export interface ServiceContext {
   db: Kysely<Database>;
+  /** The connection under `db`, for bulk inserts with prepared statements (demo data); absent on read-only contexts. */
+  raw?: RawDatabase;
   clock: Clock;
   security: SecuritySettings;
   /** Read-only work (statistics, exports) off the main thread; absent, it runs on `db`. */

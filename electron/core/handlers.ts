@@ -12,6 +12,7 @@ import * as activities from './activities';
 import * as stats from './stats';
 import * as exportsService from './exports';
 import { backupsOf } from './backup-service';
+import { seedDemo } from './demo';
 
 /** Procedures the core serves on every transport (device.* live in electron/main). */
 export type ServedProcedure = Exclude<ProcedureName, `device.${string}`>;
@@ -90,4 +91,5 @@ export const handlers: Handlers = {
   'backups.create': (ctx, { actor, origin }) => backupsOf(ctx).create(ctx, { kind: 'manual', actor: signedIn(actor), origin }),
   'backups.list': async (ctx) => backupsOf(ctx).list(),
   'backups.status': (ctx) => backupsOf(ctx).status(ctx),
+  'demo.seed': (ctx, { actor, input, origin }) => seedDemo(ctx, signedIn(actor), input, origin),
 };

@@ -13,6 +13,7 @@ import { verifyBackup, type BackupReport } from '../core/backup-verify';
 import { zodIssues } from '../core/dispatch';
 import { AppError } from '../core/errors';
 import { createUser } from '../core/users';
+import { seedDataset } from '../core/synthetic/seed-dataset';
 import { passwordProblem } from '../core/password-policy';
 import { CliError, readSecretFile } from './secrets';
 import { serviceContext } from './service-context';
@@ -22,7 +23,8 @@ const USAGE = `Uso:
   npm run cli -- users add --data-dir DIR --passphrase-file P --username U --role reception|clinician|admin --password-file F [--name "Nombre"]
   npm run cli -- backup --data-dir DIR --passphrase-file P [--out FILE]
   npm run cli -- restore --data-dir DIR --passphrase-file P --from FILE
-  npm run cli -- verify --data-dir DIR --passphrase-file P --file FILE`;
+  npm run cli -- verify --data-dir DIR --passphrase-file P --file FILE
+  npm run cli -- seed --data-dir DIR --passphrase-file P --patients N [--sessions-per-patient K] [--seed S]`;
 
 function required(values: Record<string, unknown>, ...names: string[]): void {
   const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
@@ -187,6 +189,50 @@ async function restore(argv: string[]): Promise<void> {
   console.log(result.previous ? `La base de datos anterior quedó en ${result.previous}.` : 'No había una base de datos anterior.');
 }
 
+/** A positive integer option, or the default when absent. */
+function integerOption(values: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
+  const raw = values[name];
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new CliError(`--${name} debe ser un entero entre ${min} y ${max}`);
+  return value;
+}
+
+async function seed(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      patients: { type: 'string' },
+      'sessions-per-patient': { type: 'string' },
+      seed: { type: 'string' },
+    },
+    strict: true,
+  });
+  required(values, 'data-dir', 'passphrase-file', 'patients');
+  const patients = integerOption(values, 'patients', 0, 1, 10_000_000);
+  const sessionsPerPatient = integerOption(values, 'sessions-per-patient', 3, 0, 50);
+  const seedValue = integerOption(values, 'seed', 1, 1, 2 ** 31 - 1);
+  const store = await unlockStore(values['data-dir']!, { passphrase: passphraseOf(values) });
+  try {
+    const ctx = serviceContext(store);
+    const result = await seedDataset(ctx, store.raw, {
+      patients,
+      sessionsPerPatient,
+      seed: seedValue,
+      origin: 'cli',
+      onProgress: (p) => console.log(`${p.patientsDone.toLocaleString('es-CO')} / ${p.patientsTotal.toLocaleString('es-CO')} pacientes · ${p.rows.toLocaleString('es-CO')} filas · ${Math.round(p.rowsPerSecond).toLocaleString('es-CO')} filas/s`),
+    });
+    await ctx.readOnly?.close();
+    if (result.cliniciansCreated) console.log(`Se crearon ${result.cliniciansCreated} cuentas de clínicos de demostración (contraseñas aleatorias: restablézcalas como administrador).`);
+    console.log(`Datos sintéticos: ${result.patients} pacientes, ${result.sessions} sesiones firmadas, ${result.appointments} citas, ${result.activities} actividades (${result.from} a ${result.to}).`);
+    console.log(`${result.rows} filas en ${result.seconds.toFixed(1)} s (${Math.round(result.rowsPerSecond)} filas/s).`);
+  } finally {
+    await store.close();
+  }
+}
+
 export async function runCli(argv: string[]): Promise<void> {
   try {
     return await runCommand(argv);
@@ -204,6 +250,7 @@ async function runCommand(argv: string[]): Promise<void> {
   if (command === 'backup') return backup(argv.slice(1));
   if (command === 'restore') return restore(argv.slice(1));
   if (command === 'verify') return verify(argv.slice(1));
+  if (command === 'seed') return seed(argv.slice(1));
   throw new CliError(USAGE);
 }
 

@@ -9,6 +9,7 @@ export function serviceContext(
 ): ServiceContext {
   return {
     db: store.db,
+    raw: store.raw,
     clock: overrides.clock ?? systemClock,
     security: { ...defaultSecuritySettings, ...overrides.security },
     readOnly: new ReadOnlyRunner(store.databaseFile, store.dataKey),

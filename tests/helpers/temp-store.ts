@@ -52,6 +52,7 @@ export async function createTestUnit(options: { security?: Partial<SecuritySetti
   const clock = new FakeClock();
   const ctx: ServiceContext = {
     db: store.db,
+    raw: store.raw,
     clock,
     security: { ...defaultSecuritySettings, ...options.security },
     readOnly: new ReadOnlyRunner(store.databaseFile, store.dataKey),

@@ -138,6 +138,8 @@ const samples: Record<ServedProcedure, (token: string | null) => unknown> = {
   'backups.create': () => ({}),
   'backups.list': () => ({}),
   'backups.status': () => ({}),
+  // The fixture already has patients: an allowed caller gets 409 (see REFUSED_BY_STATE).
+  'demo.seed': () => ({ patients: 10 }),
 };
 const procedures = Object.keys(samples) as ServedProcedure[];
 
@@ -241,7 +243,11 @@ const ACCESS: Record<ServedProcedure, string> = {
   'backups.create': 'admin',
   'backups.list': 'admin',
   'backups.status': 'admin',
+  'demo.seed': 'admin',
 };
+
+/** Procedures whose valid sample an allowed caller sees refused by the fixture's state, not by its role. */
+const REFUSED_BY_STATE: Partial<Record<ServedProcedure, 'conflict'>> = { 'demo.seed': 'conflict' };
 
 describe('role matrix', () => {
   it('grants exactly the access written in the table above', () => {
@@ -264,7 +270,9 @@ describe('role matrix', () => {
     const result = await unit.call(cell.procedure, input, token);
     const want = expected(cell);
     if (want === 'ok') {
-      expect(result.ok, JSON.stringify(result)).toBe(true);
+      const refused = REFUSED_BY_STATE[cell.procedure];
+      if (refused) expect(result.ok ? 'ok' : result.error.code, JSON.stringify(result)).toBe(refused);
+      else expect(result.ok, JSON.stringify(result)).toBe(true);
       return;
     }
     expect(result.ok).toBe(false);
@@ -290,6 +298,10 @@ describe('role matrix', () => {
       payload,
     });
     const want = expected(cell);
+    if (want === 'ok' && REFUSED_BY_STATE[cell.procedure]) {
+      expect(response.statusCode, response.body).toBe(409);
+      return;
+    }
     if (want === 'ok') {
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json()).not.toHaveProperty('error');

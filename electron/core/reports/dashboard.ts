@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { ageBandOf, AGE_BANDS, type Service } from '../../api/codes';
 import type { DashboardInput, Dashboard } from '../../api/stats';
-import { ageAt, dayAfter, localDateOf, monthsBetween } from './period';
+import { ageAt, dayAfter, localDateOf, monthsBetween, utcRangeOfLocalDays } from './period';
 
 type Counts = Record<string, number>;
 const bump = (counts: Counts, key: string, by = 1) => {
@@ -104,14 +104,25 @@ async function appointmentsOutcome(db: Kysely<Database>, input: DashboardInput) 
 
 /** Days from registration to the first signed session ever, for people whose first session is in the period. */
 async function waitingDays(db: Kysely<Database>, input: DashboardInput) {
+  // Only people seen in the period can have their first session in it: find them through the date
+  // index, then each one's first session ever through (patient, date), their merged records included.
+  const service = input.service ? sql`AND s.service = ${input.service}` : sql``;
+  const firstService = input.service ? sql`AND f.service = ${input.service}` : sql``;
   const rows = await sql<{ registered: string; first_at: string }>`
-    SELECT ${localDateOf('k.created_at')} AS registered, MIN(s.starts_at) AS first_at
-    FROM sessions AS s
-    JOIN patients AS p ON p.id = s.patient_id
-    JOIN patients AS k ON k.id = COALESCE(p.merged_into_id, p.id)
-    WHERE s.status = 'signed' ${input.service ? sql`AND s.service = ${input.service}` : sql``}
-    GROUP BY k.id
-    HAVING MIN(s.starts_at) >= ${input.from} AND MIN(s.starts_at) < ${dayAfter(input.to)}`.execute(db);
+    WITH seen AS (
+      SELECT DISTINCT COALESCE(p.merged_into_id, p.id) AS person
+      FROM sessions AS s JOIN patients AS p ON p.id = s.patient_id
+      WHERE s.status = 'signed' AND s.starts_at >= ${input.from} AND s.starts_at < ${dayAfter(input.to)} ${service}
+    ), firsts AS (
+      SELECT seen.person,
+        (SELECT MIN(f.starts_at) FROM sessions AS f
+          WHERE f.status = 'signed' ${firstService}
+            AND f.patient_id IN (SELECT r.id FROM patients AS r WHERE r.id = seen.person UNION ALL SELECT r.id FROM patients AS r WHERE r.merged_into_id = seen.person)) AS first_at
+      FROM seen
+    )
+    SELECT ${localDateOf('k.created_at')} AS registered, firsts.first_at
+    FROM firsts JOIN patients AS k ON k.id = firsts.person
+    WHERE firsts.first_at >= ${input.from} AND firsts.first_at < ${dayAfter(input.to)}`.execute(db);
   const days = rows.rows.map((r) => Math.max(0, Math.round((Date.parse(r.first_at.slice(0, 10)) - Date.parse(r.registered)) / 86_400_000))).sort((a, b) => a - b);
   const mean = days.length ? days.reduce((s, d) => s + d, 0) / days.length : null;
   const median = days.length ? (days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2) : null;
@@ -157,8 +168,9 @@ async function monthly(db: Kysely<Database>, input: DashboardInput, communityByM
 
 export async function computeDashboard(db: Kysely<Database>, input: DashboardInput): Promise<Dashboard> {
   const people = await peopleServed(db, input);
+  const created = utcRangeOfLocalDays(input.from, input.to);
   const newPatients = await sql<{ n: number }>`
-    SELECT COUNT(*) AS n FROM patients WHERE merged_into_id IS NULL AND ${localDateOf('created_at')} BETWEEN ${input.from} AND ${input.to}`.execute(db);
+    SELECT COUNT(*) AS n FROM patients WHERE created_at >= ${created.start} AND created_at < ${created.end} AND merged_into_id IS NULL`.execute(db);
   const alerts = await sql<{ n: number }>`
     SELECT COUNT(*) AS n FROM risk_alerts WHERE ${localDateOf('raised_at')} BETWEEN ${input.from} AND ${input.to}`.execute(db);
   const reach = await community(db, input);

@@ -30,9 +30,14 @@ async function sessionCategory(db: Kysely<Database>, format: string, from: strin
   const interventions = await sql<{ n: number }>`
     SELECT COUNT(*) AS n FROM sessions WHERE status = 'signed' AND format = ${format} AND starts_at >= ${from} AND starts_at < ${dayAfter(to)}`.execute(db);
   const rows = await sql<{ sex: string; dob: string | null; est: number | null; nationality: string; population_group: string; first_at: string }>`
-    SELECT k.sex, k.date_of_birth AS dob, k.estimated_birth_year AS est, k.nationality, k.population_group, MIN(s.starts_at) AS first_at
-    FROM sessions AS s JOIN patients AS p ON p.id = s.patient_id JOIN patients AS k ON k.id = COALESCE(p.merged_into_id, p.id)
-    WHERE s.status = 'signed' AND s.format = ${format} AND s.starts_at >= ${from} AND s.starts_at < ${dayAfter(to)}
+    SELECT k.sex, k.date_of_birth AS dob, k.estimated_birth_year AS est, k.nationality, k.population_group, MIN(f.first_at) AS first_at
+    FROM (
+      -- One row per record from the covering index, before any patient row is read.
+      SELECT s.patient_id, MIN(s.starts_at) AS first_at FROM sessions AS s
+      WHERE s.status = 'signed' AND s.starts_at >= ${from} AND s.starts_at < ${dayAfter(to)} AND s.format = ${format}
+      GROUP BY s.patient_id
+    ) AS f
+    JOIN patients AS p ON p.id = f.patient_id JOIN patients AS k ON k.id = COALESCE(p.merged_into_id, p.id)
     GROUP BY k.id`.execute(db);
   return {
     interventions: Number(interventions.rows[0]?.n ?? 0),

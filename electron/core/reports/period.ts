@@ -6,6 +6,14 @@ export function dayAfter(date: string): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The stored UTC ISO instants (YYYY-MM-DDTHH:MM:SS.sssZ) of local days `from`..`to` as a half-open
+ * range: a condition on the column itself, so that its index is used (a date() of it would scan).
+ */
+export function utcRangeOfLocalDays(from: string, to: string): { start: string; end: string } {
+  return { start: `${from}T05:00:00.000Z`, end: `${dayAfter(to)}T05:00:00.000Z` };
+}
+
 /** The local (UTC−5) date of a stored UTC ISO instant, in SQL. */
 export function localDateOf(column: string): RawBuilder<string> {
   return sql<string>`date(${sql.ref(column)}, '-5 hours')`;

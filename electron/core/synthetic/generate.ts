@@ -1,6 +1,12 @@
 // Synthetic patients for tests, demos and benchmarks: realistic shapes, invented people.
 import type { PatientFields } from '../../api/patients';
+import { withTail } from './name-tail';
 import { FEMALE_NAMES, MALE_NAMES, SURNAMES } from './names';
+
+/** Thousands of distinct names: the common head, then a long composed tail (drawn Zipf-like). */
+export const ALL_SURNAMES = withTail(SURNAMES, 'surname');
+export const ALL_FEMALE_NAMES = withTail(FEMALE_NAMES, 'female');
+export const ALL_MALE_NAMES = withTail(MALE_NAMES, 'male');
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same data set. */
 export function rng(seed: number): () => number {
@@ -63,14 +69,20 @@ function isoDate(year: number, random: () => number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** A date no later than `today` (a baby cannot have arrived next month). */
+function notAfter(date: string, today: Date): string {
+  const limit = today.toISOString().slice(0, 10);
+  return date > limit ? limit : date;
+}
+
 export function syntheticPatient(random: () => number, today = new Date('2026-11-22T12:00:00Z')): PatientFields {
   const sex = random() < 0.6 ? 'F' : 'M';
-  const names = sex === 'F' ? FEMALE_NAMES : MALE_NAMES;
+  const names = sex === 'F' ? ALL_FEMALE_NAMES : ALL_MALE_NAMES;
   const first = zipf(random, names);
   const second = random() < 0.55 ? zipf(random, names) : null;
   const givenNames = second && second !== first ? `${first} ${second}` : first;
-  const surname1 = zipf(random, SURNAMES);
-  const surname2 = random() < 0.9 ? zipf(random, SURNAMES) : null;
+  const surname1 = zipf(random, ALL_SURNAMES);
+  const surname2 = random() < 0.9 ? zipf(random, ALL_SURNAMES) : null;
   const familyNames = surname2 ? `${surname1} ${surname2}` : surname1;
   const group = weighted(random, GROUPS);
   const venezuelan = group !== 'host_community' && group !== 'colombian_returnee';
@@ -92,7 +104,7 @@ export function syntheticPatient(random: () => number, today = new Date('2026-11
     documentNumber: documentNumber(random, documentType),
     nationality: venezuelan ? 'VEN' : 'COL',
     populationGroup: group,
-    arrivalDate: venezuelan ? isoDate(Math.max(birthYear + 1, 2016 + Math.floor(random() * 10)), random) : null,
+    arrivalDate: venezuelan ? notAfter(isoDate(Math.max(birthYear + 1, 2016 + Math.floor(random() * 10)), random), today) : null,
     phones: random() < 0.85 ? [{ number: phone(random, venezuelan && random() < 0.3), whatsapp: random() < 0.8 }] : [],
     municipalityCode,
     neighbourhood: null,

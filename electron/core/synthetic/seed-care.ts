@@ -16,6 +16,12 @@ export interface CareOptions {
   sessionsPerPatient: number;
   activities: number;
   seed?: number;
+  /**
+   * When true, every one of `sessionsPerPatient` appointments is attended (a signed session), and
+   * missed or cancelled appointments come on top (about one in five): the count of sessions is exact.
+   * When false (the default), some of the appointments are missed and fewer sessions result.
+   */
+  exactSessions?: boolean;
 }
 
 function randomDay(random: () => number, from: string, to: string): string {
@@ -28,7 +34,7 @@ function answers(random: () => number, count: number, max: number, level: number
   return Array.from({ length: count }, () => Math.max(0, Math.min(max, Math.round(level * max + (random() - 0.5) * 2))));
 }
 
-export function seedCare(raw: RawDatabase, options: CareOptions): { sessions: number; appointments: number; activities: number } {
+export function seedCare(raw: RawDatabase, options: CareOptions): { sessions: number; appointments: number; activities: number; scores: number } {
   const random = rng(options.seed ?? 3);
   const insertAppointment = raw.prepare(
     `INSERT INTO appointments (patient_id, clinician_id, service, starts_at, ends_at, duration_minutes, status, booked_at, booked_by, checked_in_at, cancelled_at, cancel_reason, cancelled_by, no_show_at, updated_at)
@@ -50,6 +56,7 @@ export function seedCare(raw: RawDatabase, options: CareOptions): { sessions: nu
   return raw.transaction(() => {
     let sessions = 0;
     let appointments = 0;
+    let scores = 0;
     for (const patient of options.patientIds) {
       const clinician = pick(random, options.clinicianIds);
       const service = random() < 0.7 ? 'psychology' : pick(random, SERVICES);
@@ -58,7 +65,20 @@ export function seedCare(raw: RawDatabase, options: CareOptions): { sessions: nu
       days.forEach((day, i) => {
         const starts = `${day}T${String(7 + Math.floor(random() * 9)).padStart(2, '0')}:00`;
         const at = `${day}T20:00:00.000Z`;
-        const roll = random();
+        if (options.exactSessions && random() < 0.2) {
+          const missed = random() < 0.6 ? 'no_show' : 'cancelled';
+          // Late afternoon, after the attended hours (7–15 h), so that no two appointments overlap.
+          insertAppointment.run({
+            patient, clinician, service, starts: `${day}T17:00`, ends: `${day}T17:40`, status: missed, at,
+            checkedIn: null,
+            cancelledAt: missed === 'cancelled' ? at : null,
+            cancelReason: missed === 'cancelled' ? 'No puede venir' : null,
+            cancelledBy: missed === 'cancelled' ? 'patient' : null,
+            noShowAt: missed === 'no_show' ? at : null,
+          });
+          appointments++;
+        }
+        const roll = options.exactSessions ? 1 : random();
         const status = roll < 0.12 ? 'no_show' : roll < 0.2 ? 'cancelled' : 'completed';
         const appointment = insertAppointment.run({
           patient, clinician, service, starts, ends: `${starts.slice(0, 14)}40`, status, at,
@@ -92,6 +112,7 @@ export function seedCare(raw: RawDatabase, options: CareOptions): { sessions: nu
         const sessionId = Number(session.lastInsertRowid);
         sessions++;
         for (const s of scored) insertScore.run(sessionId, patient, s.instrument, s.total, s.band, starts);
+        scores += scored.length;
         insertDiagnosis.run(sessionId, patient, diagnosis, starts);
         if (phq9.riskAlert) insertAlert.run(patient, sessionId, at, clinician);
         level = Math.max(0, level - 0.08); // people tend to improve with care
@@ -116,6 +137,6 @@ export function seedCare(raw: RawDatabase, options: CareOptions): { sessions: nu
         at: `${date}T22:00:00.000Z`,
       });
     }
-    return { sessions, appointments, activities: options.activities };
+    return { sessions, appointments, activities: options.activities, scores };
   })();
 }

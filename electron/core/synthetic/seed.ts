@@ -15,7 +15,11 @@ export interface SeedResult {
   count: number;
 }
 
-export function insertPatientsBulk(raw: RawDatabase, patients: PatientFields[], byUserId: number, at: string): SeedResult {
+/**
+ * Inserts `patients` in one transaction. `seenVariants` may be shared between calls (chunks of a large
+ * seeding) so that dictionary entries already written are not written again.
+ */
+export function insertPatientsBulk(raw: RawDatabase, patients: PatientFields[], byUserId: number, at: string, seenVariants = new Set<string>()): SeedResult {
   const year = Number(at.slice(0, 4));
   const columns = Object.keys(patientColumns(patients[0]!));
   const insertPatient = raw.prepare(
@@ -27,7 +31,7 @@ export function insertPatientsBulk(raw: RawDatabase, patients: PatientFields[], 
   const insertSearch = raw.prepare('INSERT INTO patient_search (rowid, names, phon) VALUES (?, ?, ?)');
   const insertVariant = raw.prepare('INSERT OR IGNORE INTO name_variants (kind, variant, term) VALUES (?, ?, ?)');
   const sequence = raw.prepare(`INSERT INTO record_sequences (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = last + excluded.last RETURNING last`);
-  const seenKeys = new Set<string>();
+  const seenKeys = seenVariants;
 
   return raw.transaction(() => {
     const last = (sequence.get(year, patients.length) as { last: number }).last;

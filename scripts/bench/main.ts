@@ -1,0 +1,225 @@
+// `npm run bench [-- --size unit|network] [--load-seconds 60] [--data-root DIR]`: the performance
+// of Acogida on a synthetic encrypted store. Seeds the store once (kept in DATA_ROOT/SIZE for the next
+// run), then measures search, registration, reports, exports, the LAN host under load, unlock and the
+// renderer; writes bench/results/DATE-SIZE.md and .json. Loopback only; bounded in count and time.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, platform, release, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { initStore, openStore, unlockDataKey, storePaths } from '../../db/store';
+import { openEncrypted } from '../../db/connection';
+import { createExportInput } from '../../electron/api/exports';
+import { createUser } from '../../electron/core/users';
+import { createDispatcher } from '../../electron/core/dispatch';
+import { R4V_DEFAULTS } from '../../electron/core/exports';
+import { searchPatients } from '../../electron/core/patients';
+import { defaultSecuritySettings, systemClock, type ServiceContext } from '../../electron/core/context';
+import { lastYear, seedDataset } from '../../electron/core/synthetic/seed-dataset';
+import { rng, syntheticPatient } from '../../electron/core/synthetic/generate';
+import { serviceContext } from '../../electron/host/service-context';
+import { buildQueries, QUERY_KINDS, type QueryKind } from './queries';
+import { makePlainCopy, openPlain } from './plain-copy';
+import { call, runLoad, startHost } from './host';
+import { bundleSizes, firstPaint } from './renderer';
+import { seconds, summarise, timeEach, type Summary } from './stats';
+import { renderMarkdown } from './report';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SIZES = {
+  unit: { patients: 50_000, sessionsPerPatient: 3 },
+  network: { patients: 1_000_000, sessionsPerPatient: 3 },
+} as const;
+const PASSPHRASE = 'frase de acceso del banco de pruebas';
+const PASSWORD = 'caballo correcto bateria grapa banco';
+const QUERIES_PER_KIND = 200;
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'unit' },
+    'load-seconds': { type: 'string', default: '60' },
+    'load-clients': { type: 'string', default: '50' },
+    'data-root': { type: 'string', default: '/tmp/acogida-bench' },
+  },
+  strict: true,
+});
+const size = values.size as keyof typeof SIZES;
+if (!(size in SIZES)) throw new Error(`--size unit|network, not ${values.size}`);
+const loadSeconds = Math.min(120, Math.max(5, Number(values['load-seconds'])));
+const loadClients = Math.min(100, Math.max(1, Number(values['load-clients'])));
+const root = join(values['data-root']!, size);
+const dataDir = join(root, 'data');
+const passphraseFile = join(root, 'passphrase');
+const log = (message: string) => console.log(`[bench ${size}] ${message}`);
+
+interface SeedFigures { patients: number; sessions: number; rows: number; seconds: number; rowsPerSecond: number }
+
+/** Seeds the store once; later runs reuse it (its seeding figures are kept in seed.json). */
+async function ensureData(): Promise<SeedFigures> {
+  const marker = join(root, 'seed.json');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as SeedFigures;
+  mkdirSync(root, { recursive: true });
+  writeFileSync(passphraseFile, `${PASSPHRASE}\n`, { mode: 0o600 });
+  const { store } = await initStore(dataDir, PASSPHRASE);
+  const ctx = serviceContext(store);
+  await createUser(ctx, null, { username: 'admin', displayName: 'Administración', role: 'admin', password: PASSWORD }, 'bench');
+  const spec = SIZES[size];
+  const result = await seedDataset(ctx, store.raw, { ...spec, onProgress: (p) => log(`seeded ${p.patientsDone}/${p.patientsTotal} patients, ${Math.round(p.rowsPerSecond)} rows/s`) });
+  await ctx.readOnly?.close();
+  await store.close();
+  const figures = { patients: result.patients, sessions: result.sessions, rows: result.rows, seconds: Math.round(result.seconds), rowsPerSecond: Math.round(result.rowsPerSecond) };
+  writeFileSync(marker, JSON.stringify(figures, null, 2));
+  return figures;
+}
+
+async function ensureUser(ctx: ServiceContext, username: string, role: 'reception' | 'admin'): Promise<void> {
+  const existing = await ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (!existing) await createUser(ctx, null, { username, displayName: username, role, password: PASSWORD }, 'bench');
+}
+
+async function searchLatencies(ctx: ServiceContext, queries: Record<QueryKind, string[]>) {
+  const out = {} as Record<QueryKind, Summary>;
+  for (const kind of QUERY_KINDS) out[kind] = summarise(await timeEach(queries[kind], (query) => searchPatients(ctx, { query, page: 1, pageSize: 20 })));
+  return out;
+}
+
+async function main() {
+  const machine = { os: `${platform()} ${release()}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGB: Math.round(totalmem() / 2 ** 30), freeMemoryGB: Math.round(freemem() / 2 ** 30), node: process.version, storage: values['data-root'] };
+  log(`machine ${JSON.stringify(machine)}`);
+  const seeding = await ensureData();
+  log(`data: ${seeding.patients} patients, ${seeding.sessions} sessions`);
+
+  // Unlock: keyring → data key (passphrase KDF), then open + migrations check + first query.
+  const unlockKdf = await seconds(() => unlockDataKey(dataDir, { passphrase: PASSPHRASE }));
+  const openTimed = await seconds(() => openStore(dataDir, unlockKdf.value));
+  const store = openTimed.value;
+  const ctx = serviceContext(store);
+  const dispatch = createDispatcher(ctx, { log: () => {} });
+  await ensureUser(ctx, 'bench-recepcion', 'reception');
+  await ensureUser(ctx, 'bench-admin', 'admin');
+  const login = async (username: string) => {
+    const r = await dispatch('auth.login', { username, password: PASSWORD }, { origin: 'bench' });
+    if (!r.ok) throw new Error(r.error.message);
+    return (r.value as { token: string }).token;
+  };
+  const receptionToken = await login('bench-recepcion');
+
+  log('search in the service (encrypted)');
+  const queries = buildQueries(store.raw, QUERIES_PER_KIND);
+  const serviceSearch = await searchLatencies(ctx, queries);
+
+  log('registration');
+  const random = rng(7);
+  let registered = 0;
+  const documentBase = 8_000_000_000 + (Date.now() % 100_000) * 1_000;
+  const registration = summarise(
+    await timeEach(Array.from({ length: 300 }), async () => {
+      const patient = { ...syntheticPatient(random), documentType: 'CC' as const, documentNumber: String(documentBase + ++registered) };
+      const r = await dispatch('patients.register', { patient }, { token: receptionToken, origin: 'bench' });
+      if (!r.ok) throw new Error(r.error.message);
+    }),
+  );
+
+  log('monthly report and R4V 5W over a year (read-only worker)');
+  const year = lastYear(Date.now());
+  const monthly = await seconds(() => ctx.readOnly!.run('exports', 'monthlyReport', { ...year, threshold: 5 }));
+  const r4vConfig = { ...R4V_DEFAULTS, appealingOrganisation: 'Hospital', implementingPartner: 'Hospital' };
+  const r4vRequest = createExportInput.parse({ kind: 'r4v_5w', format: 'csv', ...year });
+  const r4v = await seconds(() => ctx.readOnly!.run('exports', 'export', { request: r4vRequest, r4vConfig, keyHex: null }));
+
+  log('search while an export runs');
+  const monthlyRequest = createExportInput.parse({ kind: 'monthly_report', format: 'xlsx', ...year });
+  let exportsDone = 0;
+  let stop = false;
+  const exporting = (async () => {
+    while (!stop) {
+      await ctx.readOnly!.run('exports', 'export', { request: monthlyRequest, r4vConfig: null, keyHex: null });
+      exportsDone++;
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 200));
+  const mixed = [...queries.full_name, ...queries.name_prefix, ...queries.common_surname].slice(0, 400);
+  const during = summarise(await timeEach(mixed, (query) => searchPatients(ctx, { query, page: 1, pageSize: 20 })));
+  stop = true;
+  await exporting;
+  const idle = summarise(await timeEach(mixed, (query) => searchPatients(ctx, { query, page: 1, pageSize: 20 })));
+  const searchDuringExport = { during, idle, exportsCompleted: exportsDone, ratioP95: Math.round((during.p95 / Math.max(0.001, idle.p95)) * 100) / 100 };
+
+  log('plain copy: encrypted/plain ratio');
+  const plainFile = join(root, 'plain.db');
+  makePlainCopy(store.databaseFile, store.dataKey, plainFile);
+  const plain = openPlain(plainFile);
+  const plainCtx: ServiceContext = { db: plain.db, clock: systemClock, security: defaultSecuritySettings };
+  const plainSearch = await searchLatencies(plainCtx, queries);
+  const encryptedAgain = await searchLatencies(ctx, queries);
+  await plain.db.destroy();
+  const ratio = Object.fromEntries(QUERY_KINDS.map((k) => [k, Math.round((encryptedAgain[k].p50 / Math.max(0.001, plainSearch[k].p50)) * 100) / 100])) as Record<QueryKind, number>;
+
+  const patientIds = (store.raw.prepare('SELECT id FROM patients ORDER BY random() LIMIT 2000').all() as { id: number }[]).map((r) => r.id);
+  await ctx.readOnly?.close();
+  await store.close();
+
+  log('LAN host: API search latencies and load');
+  execFileSync(process.execPath, [join(repoRoot, 'scripts/build-renderer-if-stale.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+  const host = await startHost(repoRoot, dataDir, passphraseFile);
+  let api: Record<QueryKind, Summary>;
+  let load;
+  let hostRssMB: number;
+  let hostRssIdleMB: number;
+  let paint: number | null;
+  try {
+    const loginHttp = await call(host.url, 'auth.login', { username: 'bench-recepcion', password: PASSWORD }, null);
+    const token = (loginHttp.body as { token: string }).token;
+    api = {} as Record<QueryKind, Summary>;
+    for (const kind of QUERY_KINDS) {
+      api[kind] = summarise(await timeEach(queries[kind], async (query) => {
+        const r = await call(host.url, 'patients.search', { query, pageSize: 20 }, token);
+        if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+      }));
+    }
+    hostRssIdleMB = host.rssMB();
+    log(`load: ${loadClients} clients for ${loadSeconds} s`);
+    const pool = [...queries.full_name, ...queries.name_prefix, ...queries.exact_document, ...queries.name_with_typo, ...queries.common_surname.slice(0, 20)];
+    load = await runLoad(host.url, token, pool, patientIds, { clients: loadClients, seconds: loadSeconds });
+    hostRssMB = host.rssMB();
+    paint = await firstPaint(`${host.url}/`);
+  } finally {
+    await host.stop();
+  }
+  const bundle = bundleSizes(join(repoRoot, 'dist', 'renderer'));
+
+  // A first query on a cold open (a second process would see the same): open with the raw key.
+  const coldOpen = await seconds(async () => {
+    const raw = openEncrypted(storePaths(dataDir).database, unlockKdf.value);
+    raw.prepare('SELECT count(*) FROM users').get();
+    raw.close();
+  });
+
+  const results = {
+    size,
+    date: new Date().toISOString(),
+    machine,
+    data: seeding,
+    bulkImportRowsPerSecond: seeding.rowsPerSecond,
+    unlock: { kdfSeconds: unlockKdf.seconds, openAndMigrateSeconds: openTimed.seconds, rawKeyOpenSeconds: coldOpen.seconds },
+    search: { service: serviceSearch, serviceEncryptedRerun: encryptedAgain, plain: plainSearch, encryptedOverPlainP50: ratio, api },
+    registration,
+    reports: { monthlyReportYearSeconds: monthly.seconds, r4vExportYearSeconds: r4v.seconds },
+    searchDuringExport,
+    host: { load, rssAfterLoadMB: hostRssMB, rssBeforeLoadMB: hostRssIdleMB },
+    renderer: { ...bundle, firstContentfulPaintMs: paint },
+  };
+  const outDir = join(repoRoot, 'bench', 'results');
+  mkdirSync(outDir, { recursive: true });
+  const base = join(outDir, `${results.date.slice(0, 10)}-${size}`);
+  writeFileSync(`${base}.json`, JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(`${base}.md`, renderMarkdown(results));
+  log(`written ${base}.md and .json`);
+  console.log(renderMarkdown(results));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+// The Markdown table of a benchmark run, with each target of issue 7 and whether it was met.
+import type { LoadResult } from './host';
+import type { QueryKind } from './queries';
+import type { Summary } from './stats';
+
+export interface BenchResults {
+  size: string;
+  date: string;
+  machine: { os: string; cpus: number; cpuModel: string; memoryGB: number; node: string; storage: string | undefined };
+  data: { patients: number; sessions: number; rows: number; seconds: number; rowsPerSecond: number };
+  bulkImportRowsPerSecond: number;
+  unlock: { kdfSeconds: number; openAndMigrateSeconds: number; rawKeyOpenSeconds: number };
+  search: { service: Record<QueryKind, Summary>; plain: Record<QueryKind, Summary>; serviceEncryptedRerun: Record<QueryKind, Summary>; encryptedOverPlainP50: Record<QueryKind, number>; api: Record<QueryKind, Summary> };
+  registration: Summary;
+  reports: { monthlyReportYearSeconds: number; r4vExportYearSeconds: number };
+  searchDuringExport: { during: Summary; idle: Summary; exportsCompleted: number; ratioP95: number };
+  host: { load: LoadResult; rssAfterLoadMB: number; rssBeforeLoadMB: number };
+  renderer: { initialJsGzipKB: number; totalJsGzipKB: number; totalAssetsGzipKB: number; firstContentfulPaintMs: number | null };
+}
+
+const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+export function renderMarkdown(r: BenchResults): string {
+  const kinds = Object.keys(r.search.service) as QueryKind[];
+  const lines: string[] = [];
+  lines.push(`# Benchmark: ${r.size} (${r.data.patients.toLocaleString('en')} patients, ${r.data.sessions.toLocaleString('en')} sessions)`, '');
+  lines.push(`Run ${r.date} on ${r.machine.os}, ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGB} GB, Node ${r.machine.node}; data in ${r.machine.storage}. Encrypted store (SQLCipher 4 format) unless stated.`, '');
+  lines.push('## Patient search (ms)', '');
+  lines.push('| query | service p50 | p95 | p99 | API p50 | API p95 | API p99 | plain p50 | encrypted/plain (p50) |', '|---|---|---|---|---|---|---|---|---|');
+  for (const k of kinds) {
+    const s = r.search.service[k];
+    const a = r.search.api[k];
+    lines.push(`| ${k.replace(/_/g, ' ')} | ${s.p50} | ${s.p95} | ${s.p99} | ${a.p50} | ${a.p95} | ${a.p99} | ${r.search.plain[k].p50} | ${r.search.encryptedOverPlainP50[k]}× |`);
+  }
+  const worstService = Math.max(...kinds.filter((k) => k !== 'common_surname').map((k) => r.search.service[k].p95));
+  const worstApi = Math.max(...kinds.map((k) => r.search.api[k].p95));
+  const worstRatio = Math.max(...kinds.map((k) => r.search.encryptedOverPlainP50[k]));
+  const l = r.host.load;
+  lines.push('', '## Everything else', '');
+  lines.push('| measure | value | target (1M, 2 cores) | |', '|---|---|---|---|');
+  const row = (name: string, value: string, target: string, ok: boolean | null) => lines.push(`| ${name} | ${value} | ${target} | ${ok === null ? '' : mark(ok)} |`);
+  row('search p95, service (worst kind but common surname)', `${worstService} ms`, '≤ 20 ms', worstService <= 20);
+  row('search p95, service, a very common surname', `${r.search.service.common_surname.p95} ms`, '≤ 50 ms', r.search.service.common_surname.p95 <= 50);
+  row('search p95, HTTP API (worst kind)', `${worstApi} ms`, '≤ 50 ms', worstApi <= 50);
+  row('encrypted/plain (worst kind, p50)', `${worstRatio}×`, '≤ 1.3×', worstRatio <= 1.3);
+  row('registration (row + index + audit) p50 / p95', `${r.registration.p50} / ${r.registration.p95} ms`, 'p95 ≤ 5 ms', r.registration.p95 <= 5);
+  row('bulk import (synthetic seeding)', `${r.bulkImportRowsPerSecond.toLocaleString('en')} rows/s (${r.data.rows.toLocaleString('en')} rows in ${r.data.seconds} s)`, '—', null);
+  row('monthly report over a year', `${r.reports.monthlyReportYearSeconds} s`, '≤ 3 s', r.reports.monthlyReportYearSeconds <= 3);
+  row('R4V 5W export over a year', `${r.reports.r4vExportYearSeconds} s`, '—', null);
+  row('search p95 during an export / idle', `${r.searchDuringExport.during.p95} / ${r.searchDuringExport.idle.p95} ms (${r.searchDuringExport.ratioP95}×, ${r.searchDuringExport.exportsCompleted} exports)`, '≤ 2×', r.searchDuringExport.ratioP95 <= 2);
+  row(`LAN host, ${l.clients} clients, ${l.seconds} s, 90% reads`, `${l.requestsPerSecond} req/s, p95 ${l.latency.p95} ms (reads ${l.readLatency.p95}, writes ${l.writeLatency.p95}), ${l.errors} errors of ${l.requests}`, '≥ 300 req/s at p95 ≤ 100 ms', l.requestsPerSecond >= 300 && l.latency.p95 <= 100 && l.errors === 0);
+  row('host RSS after the load', `${r.host.rssAfterLoadMB} MB (before: ${r.host.rssBeforeLoadMB} MB)`, '≤ 300 MB', r.host.rssAfterLoadMB <= 300);
+  row('unlock: passphrase KDF + open', `${r.unlock.kdfSeconds} s + ${r.unlock.openAndMigrateSeconds} s (raw-key open ${r.unlock.rawKeyOpenSeconds} s)`, '—', null);
+  row('login screen first contentful paint (headless Chromium)', r.renderer.firstContentfulPaintMs === null ? 'not measured (no /usr/bin/chromium)' : `${r.renderer.firstContentfulPaintMs} ms`, '≤ 1 s', r.renderer.firstContentfulPaintMs !== null && r.renderer.firstContentfulPaintMs <= 1000);
+  row('initial JavaScript (gzip)', `${r.renderer.initialJsGzipKB} KB (all JS ${r.renderer.totalJsGzipKB} KB, all assets ${r.renderer.totalAssetsGzipKB} KB)`, '≤ 350 KB', r.renderer.initialJsGzipKB <= 350);
+  lines.push('', 'Benchmarks print numbers; they never fail a build. Search latencies: 200 queries per kind after 5 warm-up queries, page size 20; the API column goes through the host process over loopback HTTP. The load is a closed loop (each client waits for its answer): 65% searches, 25% record reads, 10% registrations.', '');
+  return lines.join('\n');
+}

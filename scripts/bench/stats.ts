@@ -1,0 +1,37 @@
+// Timing helpers for the benchmark: percentiles over samples in milliseconds.
+export interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+export function summarise(samples: number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) };
+}
+
+/** Runs `fn` for every input, after `warmup` untimed runs; answers the latencies in ms. */
+export async function timeEach<T>(inputs: T[], fn: (input: T) => Promise<unknown> | unknown, warmup = 5): Promise<number[]> {
+  for (const input of inputs.slice(0, warmup)) await fn(input);
+  const out: number[] = [];
+  for (const input of inputs) {
+    const t0 = performance.now();
+    await fn(input);
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+export async function seconds<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { value, seconds: Math.round((performance.now() - t0) / 10) / 100 };
+}

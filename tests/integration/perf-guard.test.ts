@@ -1,0 +1,99 @@
+// The CI profile of the benchmark: only gross regressions it can measure reliably, never absolute
+// times. Every search and report query keeps using an index (no full scan of patients or sessions),
+// and encryption costs far less than 3× on a fixed search workload (issue 7; `npm run bench` has the numbers).
+import { join } from 'node:path';
+import { Kysely, SqliteDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/schema';
+import { dashboardInput } from '../../electron/api/stats';
+import { R4V_DEFAULTS } from '../../electron/core/exports';
+import { searchPatientIds } from '../../electron/core/patient-search';
+import { computeDashboard } from '../../electron/core/reports/dashboard';
+import { computeMonthlyReport } from '../../electron/core/reports/monthly-report';
+import { computeR4v } from '../../electron/core/reports/r4v';
+import { seedDataset } from '../../electron/core/synthetic/seed-dataset';
+import { makePlainCopy, openPlain } from '../../scripts/bench/plain-copy';
+import { buildQueries, QUERY_KINDS } from '../../scripts/bench/queries';
+import { createTestUnit, type TestUnit } from '../helpers/temp-store';
+
+let unit: TestUnit;
+/** A month of a store that holds a year: a report must read that month through the date indexes. */
+const MONTH = { from: '2026-10-01', to: '2026-10-31' };
+
+beforeAll(async () => {
+  unit = await createTestUnit();
+  await seedDataset(unit.ctx, unit.store.raw, { patients: 2_000, sessionsPerPatient: 2, seed: 5 });
+}, 60_000);
+afterAll(() => unit.cleanup());
+
+/** Runs `work` on a Kysely that records every statement it sends. */
+async function capture(work: (db: Kysely<Database>) => Promise<unknown>): Promise<{ sql: string; parameters: readonly unknown[] }[]> {
+  const seen: { sql: string; parameters: readonly unknown[] }[] = [];
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: unit.store.raw }),
+    log: (event) => {
+      if (event.level === 'query') seen.push({ sql: event.query.sql, parameters: event.query.parameters });
+    },
+  });
+  await work(db);
+  return seen;
+}
+
+/** Full scans of patients or sessions (by name or by alias) in a statement's query plan. */
+function fullScans(sqlText: string, parameters: readonly unknown[]): string[] {
+  const plan = (unit.store.raw.prepare(`EXPLAIN QUERY PLAN ${sqlText}`).all(...(parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+  const names = new Set(['patients', 'sessions']);
+  for (const m of sqlText.matchAll(/"?(patients|sessions)"?\s+(?:as\s+)?"?(\w+)"?/gi)) if (!/^(where|on|join|inner|left|group|order)$/i.test(m[2]!)) names.add(m[2]!);
+  return plan.filter((d) => {
+    const scan = /^SCAN (\w+)(.*)$/.exec(d);
+    return scan && names.has(scan[1]!) && !/USING (COVERING )?INDEX/.test(scan[2]!);
+  });
+}
+
+describe('query plans (EXPLAIN QUERY PLAN)', () => {
+  it('patient search, every kind of query, never scans patients', async () => {
+    const queries = buildQueries(unit.store.raw, 5);
+    const statements = await capture(async (db) => {
+      for (const kind of QUERY_KINDS) for (const q of queries[kind]) await searchPatientIds(db, q, 21);
+    });
+    expect(statements.length).toBeGreaterThan(30);
+    for (const s of statements) expect(fullScans(s.sql, s.parameters), s.sql).toEqual([]);
+  });
+
+  it('the monthly report, the R4V 5W and the dashboard for a month never scan patients or sessions', async () => {
+    const config = { ...R4V_DEFAULTS, appealingOrganisation: 'Hospital', implementingPartner: 'Hospital' } as Parameters<typeof computeR4v>[1];
+    const statements = await capture(async (db) => {
+      await computeMonthlyReport(db, { ...MONTH, threshold: 5 });
+      await computeR4v(db, config, MONTH);
+      await computeDashboard(db, dashboardInput.parse(MONTH));
+    });
+    expect(statements.length).toBeGreaterThan(3);
+    const scans = statements.flatMap((s) => fullScans(s.sql, s.parameters).map((d) => `${d} ← ${s.sql.slice(0, 160)}`));
+    expect(scans).toEqual([]);
+  });
+});
+
+describe('encryption overhead', () => {
+  it('a fixed search workload costs less than 3× on the encrypted store than on a plain copy', async () => {
+    const plainFile = join(unit.dir, 'plain.db');
+    makePlainCopy(unit.store.databaseFile, unit.store.dataKey, plainFile);
+    const plain = openPlain(plainFile);
+    const queries = buildQueries(unit.store.raw, 8);
+    const workload = QUERY_KINDS.flatMap((k) => queries[k]);
+    const round = async (db: Kysely<Database>) => {
+      const t0 = performance.now();
+      for (const q of workload) await searchPatientIds(db, q, 21);
+      return performance.now() - t0;
+    };
+    // Interleaved rounds, best of each: stable against a busy CI machine.
+    const encrypted: number[] = [];
+    const clear: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      encrypted.push(await round(unit.store.db));
+      clear.push(await round(plain.db));
+    }
+    await plain.db.destroy();
+    const ratio = Math.min(...encrypted) / Math.min(...clear);
+    expect(ratio).toBeLessThan(3);
+  }, 30_000);
+});
