@@ -1,5 +1,5 @@
 // Staff accounts, managed by administrators.
-import type { CreateUserInput, ResetPasswordInput, UpdateUserInput, User } from '../api/users';
+import type { ActiveSession, CreateUserInput, EndSessionsInput, ListSessionsInput, ResetPasswordInput, UpdateUserInput, User } from '../api/users';
 import { appendAudit } from './audit';
 import { isoNow, type Actor, type Db, type ServiceContext } from './context';
 import { conflict, invalidField, notFound } from './errors';
@@ -97,4 +97,59 @@ export async function resetPassword(ctx: ServiceContext, actor: Actor, input: Re
     await appendAudit(ctx, trx, { action: 'users.resetPassword', actor, origin, targetType: 'user', targetId: target.id, details: { username: target.username, sessionsEnded } });
   });
   return { ok: true };
+}
+
+/**
+ * The sessions that still let someone in: not ended, before their absolute expiry and used within
+ * their idle timeout. An expired session not yet noticed by authenticate() is not listed.
+ */
+export async function listActiveSessions(ctx: ServiceContext, actor: Actor, input: ListSessionsInput): Promise<{ sessions: ActiveSession[] }> {
+  const now = ctx.clock.now();
+  let query = ctx.db
+    .selectFrom('auth_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id', 's.user_id', 's.created_at', 's.last_seen_at', 's.expires_at', 's.idle_timeout_seconds', 's.origin', 'u.username', 'u.display_name', 'u.role'])
+    .where('s.ended_at', 'is', null)
+    .where('s.expires_at', '>', new Date(now).toISOString())
+    .where('u.active', '=', 1)
+    .orderBy('s.id', 'desc');
+  if (input.userId !== undefined) query = query.where('s.user_id', '=', input.userId);
+  const rows = await query.execute();
+  const sessions = rows
+    .map((row) => ({ row, idleExpiresMs: Date.parse(row.last_seen_at) + row.idle_timeout_seconds * 1000 }))
+    .filter(({ idleExpiresMs }) => idleExpiresMs >= now)
+    .map(({ row, idleExpiresMs }) => ({
+      id: row.id,
+      userId: row.user_id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      idleExpiresAt: new Date(idleExpiresMs).toISOString(),
+      expiresAt: row.expires_at,
+      origin: row.origin,
+      current: row.id === actor.sessionId,
+    }));
+  return { sessions };
+}
+
+/** Ends one session or every open session of a user, now; the admin's own current session is kept. */
+export async function endSessions(ctx: ServiceContext, actor: Actor, input: EndSessionsInput, origin?: string | null): Promise<{ ended: number }> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const at = isoNow(ctx);
+    if (input.sessionId !== undefined) {
+      const session = await trx.selectFrom('auth_sessions as s').innerJoin('users as u', 'u.id', 's.user_id').select(['s.id', 's.user_id', 's.ended_at', 'u.username']).where('s.id', '=', input.sessionId).executeTakeFirst();
+      if (!session || session.ended_at !== null) throw notFound('Esa sesión no existe o ya terminó.');
+      if (session.id === actor.sessionId) throw conflict('Esta es su propia sesión: use «Cerrar sesión».');
+      await trx.updateTable('auth_sessions').set({ ended_at: at, end_reason: 'ended_by_admin' }).where('id', '=', session.id).execute();
+      await appendAudit(ctx, trx, { action: 'users.endSessions', actor, origin, targetType: 'session', targetId: session.id, details: { userId: session.user_id, username: session.username, ended: 1 } });
+      return { ended: 1 };
+    }
+    const user = await trx.selectFrom('users').select(['id', 'username']).where('id', '=', input.userId!).executeTakeFirst();
+    if (!user) throw notFound('No existe ese usuario.');
+    const ended = await endSessionsOf(trx, user.id, at, 'ended_by_admin', actor.sessionId);
+    await appendAudit(ctx, trx, { action: 'users.endSessions', actor, origin, targetType: 'user', targetId: user.id, details: { username: user.username, ended } });
+    return { ended };
+  });
 }

@@ -6,6 +6,7 @@ import { HTTP_STATUS, type ApiError } from '../api/envelope';
 import type { Dispatch } from '../core/dispatch';
 import { LoginThrottle } from './login-throttle';
 import { SECURITY_HEADERS } from './security-headers';
+import { TokenRateLimit } from './token-rate-limit';
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -19,6 +20,8 @@ export interface HostOptions {
   https?: { key: string; cert: string } | null;
   bodyLimitBytes?: number;
   loginThrottle?: LoginThrottle;
+  /** Calls per bearer token (a token bucket); the default allows 120 at once and 5 a second after. */
+  tokenRateLimit?: TokenRateLimit;
   logger?: boolean;
 }
 
@@ -37,6 +40,7 @@ function bearerToken(request: FastifyRequest): string | null {
 export async function buildHost(options: HostOptions): Promise<FastifyInstance> {
   const allowed = options.allowedHosts;
   const throttle = options.loginThrottle ?? new LoginThrottle();
+  const perToken = options.tokenRateLimit ?? new TokenRateLimit();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? 1024 * 1024,
@@ -46,6 +50,11 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     onProtoPoisoning: 'remove',
     onConstructorPoisoning: 'remove',
     return503OnClosing: true,
+    // A request line fastify cannot route (a malformed URL, a bad header) still gets our envelope and headers.
+    frameworkErrors: (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+      return sendError(reply, { code: 'invalid_input', message: 'La solicitud no es válida.' }, 400);
+    },
   } as never) as unknown as FastifyInstance;
 
   // The API speaks JSON only: any other body type is refused with 415.
@@ -57,12 +66,26 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     if (!allowed.has(host)) {
       return sendError(reply, { code: 'forbidden', message: 'Nombre de host no permitido.' });
     }
-    // CORS stays closed: a browser page from another origin gets no answer it can read.
-    if (request.headers.origin && request.method !== 'GET') {
+    // CORS stays closed: no preflight is ever answered, so a page from another origin cannot call the API.
+    if (request.method === 'OPTIONS') {
+      return sendError(reply, { code: 'forbidden', message: 'Solicitudes de origen cruzado no permitidas.' });
+    }
+    // A browser page from another origin gets no answer it can read.
+    if (request.headers.origin && request.method !== 'GET' && request.method !== 'HEAD') {
       const origin = request.headers.origin.toLowerCase();
       const sameOrigin = [...allowed].some((h) => origin === `http://${h}` || origin === `https://${h}`);
       if (!sameOrigin) return sendError(reply, { code: 'forbidden', message: 'Origen no permitido.' });
     }
+  });
+
+  // Whatever produced the answer (a route, an error, a static file), it leaves with the headers and never
+  // with an Access-Control-Allow-* header.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    for (const name of Object.keys(reply.getHeaders())) {
+      if (name.toLowerCase().startsWith('access-control-')) reply.removeHeader(name);
+    }
+    return payload;
   });
 
   app.setErrorHandler((error: { statusCode?: number; code?: string }, request, reply) => {
@@ -84,13 +107,20 @@ export async function buildHost(options: HostOptions): Promise<FastifyInstance> 
     reply.header('cache-control', 'no-store');
     const name = request.params.name;
     const origin = `http ${request.ip}`;
+    const token = bearerToken(request);
+    if (token) {
+      const wait = perToken.take(token);
+      if (wait > 0) {
+        return sendError(reply, { code: 'rate_limited', message: `Demasiadas solicitudes con esta sesión. Espere ${wait} s.`, retryAfterSeconds: wait });
+      }
+    }
     if (name === 'auth.login') {
       const wait = throttle.hit(request.ip);
       if (wait > 0) {
         return sendError(reply, { code: 'rate_limited', message: `Demasiados intentos de inicio de sesión desde este equipo. Espere ${wait} s.`, retryAfterSeconds: wait });
       }
     }
-    const envelope = await options.dispatch(name, request.body ?? {}, { token: bearerToken(request), origin });
+    const envelope = await options.dispatch(name, request.body ?? {}, { token, origin });
     if (!envelope.ok) return sendError(reply, envelope.error);
     return reply.code(200).type('application/json; charset=utf-8').send(envelope.value);
   });

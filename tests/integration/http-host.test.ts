@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildHost } from '../../electron/host/server';
 import { LoginThrottle } from '../../electron/host/login-throttle';
+import { TokenRateLimit } from '../../electron/host/token-rate-limit';
 import { createTestUnit, dataDigest, TEST_PASSWORD, type TestUnit } from '../helpers/temp-store';
 
 let unit: TestUnit;
@@ -101,6 +102,23 @@ describe('POST /api/<procedure>', () => {
     expect(other.statusCode).toBe(200);
   });
 
+  it('limits calls per token with 429 and Retry-After, without touching other tokens', async () => {
+    let now = 1_000_000;
+    const limited = await buildHost({ dispatch: unit.dispatch, rendererDir: null, allowedHosts: new Set(['localhost:80']), tokenRateLimit: new TokenRateLimit({ capacity: 3, refillPerSecond: 0.5 }, () => now) });
+    const other = await unit.login('admin');
+    const call = (t: string) => limited.inject({ method: 'POST', url: '/api/auth.me', headers: { ...json, authorization: `Bearer ${t}` }, payload: {} });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await call(token));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 429, 429]);
+    expect(answers[4]!.headers['retry-after']).toBe('2');
+    expect(answers[4]!.json().error).toMatchObject({ code: 'rate_limited', retryAfterSeconds: 2 });
+    expect((await call(other)).statusCode).toBe(200);
+    now += 2000;
+    expect((await call(token)).statusCode).toBe(200);
+    expect((await call(token)).statusCode).toBe(429);
+    await limited.close();
+  });
+
   it('answers 500 internal without a stack trace when the store fails', async () => {
     const broken = await createTestUnit();
     const brokenHost = await buildHost({ dispatch: broken.dispatch, rendererDir: null, allowedHosts: new Set(['localhost:80']) });
@@ -129,6 +147,25 @@ describe('the renderer and security headers', () => {
     }
     expect((await host.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
     expect((await host.inject({ method: 'GET', url: '/assets/missing.js' })).statusCode).toBe(404);
+  });
+
+  it('sends the security headers on errors, refusals and malformed requests too, and never a CORS header', async () => {
+    const answers = [
+      await post('auth.me', '{"broken'),
+      await host.inject({ method: 'GET', url: '/assets/missing.js' }),
+      await host.inject({ method: 'GET', url: '/%' }),
+      await host.inject({ method: 'GET', url: '/', headers: { host: 'evil.example' } }),
+      await host.inject({ method: 'OPTIONS', url: '/api/auth.me', headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' } }),
+      await post('users.create', 'x', { 'content-type': 'text/plain' }),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([400, 404, 400, 403, 403, 415]);
+    for (const answer of answers) {
+      expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+      expect(answer.headers['referrer-policy']).toBe('no-referrer');
+      expect(Object.keys(answer.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+      expect(answer.json().error.code).toEqual(expect.any(String));
+    }
   });
 
   it('never lets API answers be cached', async () => {
