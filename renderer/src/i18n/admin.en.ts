@@ -216,6 +216,7 @@ export const adminEn: typeof adminEs = {
     noMunicipality: 'No municipality matches.',
     mappings: 'Indicators by source',
     mappingsIntro: 'Tick what is reported and with which indicator. Sources with the same indicator and activity add up in one row.',
+    areas: { sessions: 'Sessions', activities: 'Community activities' },
     source: 'Source',
     include: 'Report',
     indicator: 'RMRP indicator',

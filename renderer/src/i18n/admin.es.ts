@@ -216,6 +216,7 @@ export const adminEs = {
     noMunicipality: 'Ningún municipio coincide.',
     mappings: 'Indicadores por origen',
     mappingsIntro: 'Marque qué se reporta y con qué indicador. Los orígenes con el mismo indicador y actividad se suman en una fila.',
+    areas: { sessions: 'Sesiones', activities: 'Actividades comunitarias' },
     source: 'Origen',
     include: 'Reportar',
     indicator: 'Indicador RMRP',

@@ -1,7 +1,7 @@
 // Admin → Exports → R4V 5W settings: the organisation names, implementation set-up, subsector and the
 // unit's municipality, and for each source (sessions by format, community activities by kind) the RMRP
 // indicator, its type and the activity it is reported as. Prefilled from the host's defaults.
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
@@ -114,6 +114,12 @@ export function R4vSettingsScreen() {
       {loaded ? <R4vForm loaded={loaded} /> : error ? null : <p className="muted">{t('app.loading')}</p>}
     </>
   );
+}
+
+/** The source's own name ("Individual", "Autocuidado"), shown under its group's heading row. */
+function sourceName(t: TFunction, source: R4vSource): string {
+  const [area, code] = source.split(':') as ['sessions' | 'activities', string];
+  return area === 'sessions' ? t(`clinicalCodes.format.${code as 'individual'}`) : t(`clinicalCodes.activityKind.${code as 'other'}`);
 }
 
 function sourceLabel(t: TFunction, source: R4vSource): string {
@@ -254,38 +260,49 @@ function R4vForm({ loaded }: { loaded: Loaded }) {
                     ) : null}
                   </>
                 );
+                const area = row.source.split(':')[0] as 'sessions' | 'activities';
+                const firstOfArea = i === 0 || mappings[i - 1]!.source.split(':')[0] !== area;
                 return (
-                  <tr key={row.source} className={off ? 'row-inactive' : undefined}>
-                    <th scope="row">{label}</th>
-                    <td>
-                      <input type="checkbox" aria-label={`${t('r4v.include')} · ${label}`} {...register(`mappings.${i}.include`)} />
-                    </td>
-                    <td className="r4v-wide">{input('indicator')}</td>
-                    <td>
-                      <select
-                        aria-label={`${t('r4v.indicatorType')} · ${label}`}
-                        disabled={off}
-                        aria-invalid={cellError('indicatorType') ? true : undefined}
-                        aria-describedby={cellError('indicatorType') ? errorId('indicatorType') : undefined}
-                        {...register(`mappings.${i}.indicatorType`)}
-                      >
-                        <option value="">{t('r4v.choose')}</option>
-                        {INDICATOR_TYPES.map((type) => (
-                          <option key={type} value={type}>
-                            {type}
-                          </option>
-                        ))}
-                      </select>
-                      {cellError('indicatorType') ? (
-                        <p id={errorId('indicatorType')} className="field-error">
-                          {cellError('indicatorType')}
-                        </p>
-                      ) : null}
-                    </td>
-                    <td className="r4v-wide">{input('activityName')}</td>
-                    <td>{input('rmrpActivity')}</td>
-                    <td>{input('activityDescription')}</td>
-                  </tr>
+                  <Fragment key={row.source}>
+                    {firstOfArea ? (
+                      <tr className="r4v-group">
+                        <th scope="colgroup" colSpan={7}>
+                          {t(`r4v.areas.${area}`)}
+                        </th>
+                      </tr>
+                    ) : null}
+                    <tr className={off ? 'row-inactive' : undefined}>
+                      <th scope="row">{sourceName(t, row.source)}</th>
+                      <td>
+                        <input type="checkbox" aria-label={`${t('r4v.include')} · ${label}`} {...register(`mappings.${i}.include`)} />
+                      </td>
+                      <td className="r4v-wide">{input('indicator')}</td>
+                      <td>
+                        <select
+                          aria-label={`${t('r4v.indicatorType')} · ${label}`}
+                          disabled={off}
+                          aria-invalid={cellError('indicatorType') ? true : undefined}
+                          aria-describedby={cellError('indicatorType') ? errorId('indicatorType') : undefined}
+                          {...register(`mappings.${i}.indicatorType`)}
+                        >
+                          <option value="">{t('r4v.choose')}</option>
+                          {INDICATOR_TYPES.map((type) => (
+                            <option key={type} value={type}>
+                              {type}
+                            </option>
+                          ))}
+                        </select>
+                        {cellError('indicatorType') ? (
+                          <p id={errorId('indicatorType')} className="field-error">
+                            {cellError('indicatorType')}
+                          </p>
+                        ) : null}
+                      </td>
+                      <td className="r4v-wide">{input('activityName')}</td>
+                      <td>{input('rmrpActivity')}</td>
+                      <td>{input('activityDescription')}</td>
+                    </tr>
+                  </Fragment>
                 );
               })}
             </tbody>

@@ -29,7 +29,8 @@ export function presetPeriod(preset: PeriodPreset, current?: { from: string; to:
       return { preset, from: `${y}-${String(m).padStart(2, '0')}-01`, to: lastDayOfMonth(y, m) };
     }
     case 'thisYear':
-      return { preset, from: `${year}-01-01`, to: `${year}-12-31` };
+      // Up to today: months still to come would chart as a fall to zero.
+      return { preset, from: `${year}-01-01`, to: today };
     case 'custom':
       return { preset, from: current?.from ?? `${today.slice(0, 7)}-01`, to: current?.to ?? today };
   }
