@@ -15,7 +15,6 @@ import {
   SEXES,
   ZONES,
   CONSENT_TEXT_VERSION,
-  municipalityLabel,
   type ApiError,
   type OutputOf,
   type Patient,
@@ -24,14 +23,14 @@ import { call } from '../../api/client';
 import { useNavigate } from '../../app/navigation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
-import { Combobox } from '../../components/Combobox';
 import { fallbackMessages } from '../../components/form-schema';
 import { errorText, serverFailure } from '../../components/errors';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
 import { DuplicateDialog } from './DuplicateDialog';
 import { emptyPatientForm, formAge, intakeSchema, isFormPath, patientToForm, type IntakeOutput, type PatientFormValues } from './patient-form';
-import { nationalityOptions, searchMunicipalities } from './reference';
+import { MunicipalityCombobox } from './MunicipalityCombobox';
+import { nationalityOptions } from './reference';
 
 type Candidates = OutputOf<'patients.checkDuplicates'>['candidates'];
 
@@ -449,14 +448,12 @@ function MunicipalityPicker({
 }) {
   const { t } = useTranslation();
   return (
-    <Combobox
+    <MunicipalityCombobox
       ref={registerRef}
       label={t('patient.municipality')}
       hint={t('intake.municipalityHint')}
       value={value}
       onChange={onChange}
-      search={(text) => searchMunicipalities(text).map((m) => ({ value: m.code, label: m.name, detail: `${m.department} · ${m.code}` }))}
-      labelOf={municipalityLabel}
       error={error}
       noMatches={t('intake.noMunicipality')}
     />

@@ -5,16 +5,15 @@ import { Fragment, useEffect, useState } from 'react';
 import { Controller, useForm, type FieldPath } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { INDICATOR_TYPES, municipalityLabel, R4V_SOURCES, r4vConfigSchema, type ApiError, type OutputOf, type R4vConfig, type R4vSource } from '../../../api/contract';
+import { INDICATOR_TYPES, R4V_SOURCES, r4vConfigSchema, type ApiError, type OutputOf, type R4vConfig, type R4vSource } from '../../../api/contract';
 import { call } from '../../../api/client';
 import { useNavigate } from '../../../app/navigation';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
-import { Combobox } from '../../../components/Combobox';
 import { errorText, serverFailure } from '../../../components/errors';
 import { SelectField, TextField } from '../../../components/Field';
 import { PageHeader } from '../../../components/PageHeader';
-import { searchMunicipalities } from '../../reception/reference';
+import { MunicipalityCombobox } from '../../reception/MunicipalityCombobox';
 import '../admin.css';
 
 const SET_UPS = ['Direct Implementation', 'Implemented through partner'] as const;
@@ -201,7 +200,7 @@ function R4vForm({ loaded }: { loaded: Loaded }) {
             control={control}
             name="unitMunicipalityCode"
             render={({ field, fieldState }) => (
-              <Combobox
+              <MunicipalityCombobox
                 ref={field.ref}
                 name={field.name}
                 label={t('r4v.municipality')}
@@ -209,8 +208,6 @@ function R4vForm({ loaded }: { loaded: Loaded }) {
                 value={field.value}
                 onChange={field.onChange}
                 onBlur={field.onBlur}
-                search={(text) => searchMunicipalities(text).map((m) => ({ value: m.code, label: m.name, detail: `${m.department} · ${m.code}` }))}
-                labelOf={municipalityLabel}
                 error={fieldState.error?.message}
                 noMatches={t('r4v.noMunicipality')}
               />

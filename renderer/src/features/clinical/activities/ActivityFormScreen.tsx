@@ -9,7 +9,6 @@ import {
   ACTIVITY_KINDS,
   activityFields,
   AGE_BANDS,
-  municipalityLabel,
   POPULATION_GROUPS,
   SEXES,
   type Activity,
@@ -21,13 +20,12 @@ import { useNavigate } from '../../../app/navigation';
 import { useSession } from '../../../app/session';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
-import { Combobox } from '../../../components/Combobox';
 import { serverFailure } from '../../../components/errors';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/Field';
 import { fallbackMessages, formSchema } from '../../../components/form-schema';
 import { unitToday } from '../../../components/format';
 import { PageHeader } from '../../../components/PageHeader';
-import { searchMunicipalities } from '../../reception/reference';
+import { MunicipalityCombobox } from '../../reception/MunicipalityCombobox';
 import '../clinical.css';
 import { AttendanceGrid, cellKey, cellOrder } from './AttendanceGrid';
 
@@ -321,14 +319,12 @@ function ActivityForm({ activity, staff, labels, title }: { activity?: Activity;
 function MunicipalityField({ value, error, onChange, registerRef }: { value: string; error?: string; onChange: (code: string) => void; registerRef: (element: HTMLInputElement | null) => void }) {
   const { t } = useTranslation();
   return (
-    <Combobox
+    <MunicipalityCombobox
       ref={registerRef}
       label={t('activityForm.municipality')}
       hint={t('activityForm.municipalityHint')}
       value={value}
       onChange={onChange}
-      search={(text) => searchMunicipalities(text).map((m) => ({ value: m.code, label: m.name, detail: `${m.department} · ${m.code}` }))}
-      labelOf={municipalityLabel}
       error={error}
       noMatches={t('activityForm.noMunicipality')}
     />
