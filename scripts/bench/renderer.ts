@@ -16,7 +16,7 @@ const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 /** Gzip sizes: the JS index.html loads at once (script + modulepreload), all JS, all assets. */
 export function bundleSizes(rendererDir: string): Omit<RendererFigures, 'firstContentfulPaintMs'> {
   const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const initial = [...html.matchAll(/(?:src|href)="(?:\.?\/)?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const assets = readdirSync(join(rendererDir, 'assets'));
   const gz = (file: string) => gzipSync(readFileSync(join(rendererDir, file)), { level: 9 }).length;
   return {
