@@ -9,7 +9,7 @@ import { DeviceController } from './device';
 import { CALL_CHANNEL, handleIpcCall } from './ipc';
 import { electronKeystore } from './keystore';
 import {
-  ALLOW_DOWNLOADS,
+  downloadDecision,
   ALLOW_WEBVIEW,
   applicationMenu,
   devicePermissionDecision,
@@ -58,8 +58,8 @@ function hardenSession(): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionRequestDecision(permission, details.requestingUrl)));
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionCheckDecision(permission, requestingOrigin));
   ses.setDevicePermissionHandler((details) => devicePermissionDecision(details));
-  ses.on('will-download', (event) => {
-    if (!ALLOW_DOWNLOADS) event.preventDefault();
+  ses.on('will-download', (event, item) => {
+    if (!downloadDecision(item.getURL())) event.preventDefault();
   });
   protocol.handle(APP_SCHEME, async (request) => {
     const answer = await answerRendererRequest(rendererDir, request.url, request.method);

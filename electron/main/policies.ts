@@ -3,7 +3,7 @@
 // Type-only imports from 'electron': nothing here loads Electron at run time.
 import type { BrowserWindowConstructorOptions, CustomScheme, MenuItemConstructorOptions, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../host/security-headers';
-import { APP_SCHEME, isAppUrl } from './app-origin';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './app-origin';
 
 /** The same strict policy as the LAN host: the renderer needs nothing outside its own origin. */
 export { CONTENT_SECURITY_POLICY };
@@ -106,8 +106,13 @@ export function devicePermissionDecision(_details: unknown): boolean {
 /** will-attach-webview: never (webviewTag is off as well). */
 export const ALLOW_WEBVIEW = false;
 
-/** will-download: the renderer has nothing to download; exports are written by the main side. */
-export const ALLOW_DOWNLOADS = false;
+/**
+ * will-download: only the export files the app builds itself (blob: URLs of its own origin, made
+ * from exports.download); Electron then asks the administrator where to save. Anything else is refused.
+ */
+export function downloadDecision(url: string): boolean {
+  return url.startsWith(`blob:${APP_ORIGIN}/`) && isAppUrl(url.slice('blob:'.length));
+}
 
 /**
  * The application menu: editing and zoom (staff with low vision use Ctrl + / Ctrl −) and, only in

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ORIGIN, isAppUrl, START_URL } from '../../electron/main/app-origin';
 import {
-  ALLOW_DOWNLOADS,
+  downloadDecision,
   ALLOW_WEBVIEW,
   APP_PROTOCOL_HEADERS,
   applicationMenu,
@@ -133,10 +133,16 @@ describe('window.open, permissions, webviews, downloads', () => {
     expect(permissionCheckDecision(permission, 'app://acogida')).toBe(false);
   });
 
-  it('denies HID/serial/USB devices, webviews and downloads', () => {
+  it('denies HID/serial/USB devices and webviews', () => {
     expect(devicePermissionDecision({ deviceType: 'usb', origin: 'app://acogida' })).toBe(false);
     expect(ALLOW_WEBVIEW).toBe(false);
-    expect(ALLOW_DOWNLOADS).toBe(false);
+  });
+
+  it('downloads only the export files the app builds itself (blob: of its own origin)', () => {
+    expect(downloadDecision('blob:app://acogida/5f0c1c8e-6d1b-4c1e-9a0e-3f1b2c3d4e5f')).toBe(true);
+    for (const url of ['https://evil.example/x.exe', 'blob:https://evil.example/123', 'blob:app://acogida.evil/123', 'app://acogida/index.html', 'file:///etc/passwd', 'data:text/plain,x', 'blob:app://user@acogida.evil/1']) {
+      expect(downloadDecision(url), url).toBe(false);
+    }
   });
 });
 
