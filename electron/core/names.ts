@@ -26,6 +26,20 @@ export function nameTokens(text: string): string[] {
  * Input is a folded token (a–z).
  */
 export function phoneticKey(token: string): string {
+  let key = phoneticKeys.get(token);
+  if (key === undefined) {
+    key = computePhoneticKey(token);
+    // Names repeat (a few thousand spellings cover a registry); bounded all the same.
+    if (phoneticKeys.size >= PHONETIC_CACHE_SIZE) phoneticKeys.clear();
+    phoneticKeys.set(token, key);
+  }
+  return key;
+}
+
+const PHONETIC_CACHE_SIZE = 50_000;
+const phoneticKeys = new Map<string, string>();
+
+function computePhoneticKey(token: string): string {
   let s = token.replace(/[^a-z]/g, '');
   s = s
     .replace(/ph/g, 'f')
@@ -98,6 +112,7 @@ export function nameScore(queryTokens: string[], personTokens: string[]): number
   let total = 0;
   let lastIndex = -1;
   let inOrder = 0;
+  const personKeys = personTokens.map(phoneticKey);
   for (const q of queryTokens) {
     let best = 0;
     let bestIndex = -1;
@@ -105,7 +120,7 @@ export function nameScore(queryTokens: string[], personTokens: string[]): number
     personTokens.forEach((p, index) => {
       let s = similarity(q, p);
       if (p.startsWith(q) && q.length >= 2) s = Math.max(s, 0.9 + 0.1 * (q.length / p.length));
-      if (phoneticKey(p) === qKey) s = Math.max(s, 0.97);
+      if (personKeys[index] === qKey) s = Math.max(s, 0.97);
       if (s > best) {
         best = s;
         bestIndex = index;

@@ -7,10 +7,18 @@ import { normaliseDocumentNumber } from '../api/patients';
 import type { Db } from './context';
 import { keyVariants, nameScore, nameTokens, phoneticKey } from './names';
 
-/** Candidates ranked by bm25 before the finer re-ranking by name similarity. */
-const CANDIDATE_POOL = 200;
+/** Candidates taken from the index before the finer re-ranking by name similarity. */
+const CANDIDATE_POOL = 100;
+/** Candidates spelled exactly as typed: they all score alike but for word order. */
+const EXACT_POOL = 60;
 /** Keys this short have too many neighbours to be worth a typo expansion. */
 const MIN_FUZZY_KEY_LENGTH = 4;
+/** Longest prefix the FTS table indexes (prefix='2 3'). */
+const PREFIX_INDEX_MAX = 3;
+/** A longer typed prefix is looked up as the OR of the dictionary's spellings that start with it, up to this many. */
+const PREFIX_EXPANSION_MAX = 64;
+/** Shorter tokens are initials. */
+const MIN_TOKEN_LENGTH = 2;
 
 /** What the index holds for one person: folded tokens, their phonetic keys, and the keys' variants. */
 export function searchEntry(givenNames: string, familyNames: string) {
@@ -49,40 +57,166 @@ const DOCUMENT_PREFIX = /^\s*(CC|CE|PA|PE|PEP|PT|PPT|SC|DE|RC|TI|CN|AS|MS|V|E)(?
 
 const RECORD_NUMBER = /^sm[\s-]?(\d{4})[\s-]?(\d{1,6})$/i;
 
-/** Words of the dictionary within one edit of `word` (spellings for kind 's', phonetic keys for 'p'). */
-async function neighbours(db: Db, kind: 's' | 'p', word: string): Promise<string[]> {
-  if (word.length < MIN_FUZZY_KEY_LENGTH) return [word];
-  const rows = await db.selectFrom('name_variants').select('term').distinct().where('kind', '=', kind).where('variant', 'in', keyVariants(word)).limit(64).execute();
-  return [...new Set([word, ...rows.map((r) => r.term)])];
+interface Neighbours {
+  /** The word itself is in the dictionary. */
+  known: boolean;
+  /** The dictionary's other words within one edit of it. */
+  within: string[];
+}
+
+/** A spelling and a phonetic key with their neighbours in the dictionary (SymSpell), in one query. */
+async function neighbours(db: Db, spelling: string, key: string): Promise<{ spelling: Neighbours; key: Neighbours }> {
+  const fuzzy = (word: string) => word.length >= MIN_FUZZY_KEY_LENGTH;
+  const rows =
+    fuzzy(spelling) || fuzzy(key)
+      ? await db
+          .selectFrom('name_variants')
+          .select(['kind', 'term'])
+          .distinct()
+          .where((eb) =>
+            eb.or([
+              eb.and([eb('kind', '=', 's'), eb('variant', 'in', fuzzy(spelling) ? keyVariants(spelling) : [spelling])]),
+              eb.and([eb('kind', '=', 'p'), eb('variant', 'in', fuzzy(key) ? keyVariants(key) : [key])]),
+            ]),
+          )
+          .limit(128)
+          .execute()
+      : [];
+  const of = (kind: 's' | 'p', word: string): Neighbours => {
+    if (!fuzzy(word)) return { known: true, within: [] };
+    const terms = rows.filter((r) => r.kind === kind).map((r) => r.term);
+    return { known: terms.includes(word), within: terms.filter((t) => t !== word) };
+  };
+  return { spelling: of('s', spelling), key: of('p', key) };
+}
+
+/**
+ * The spellings in the dictionary that start with `prefix`, or null when there are more than
+ * PREFIX_EXPANSION_MAX. FTS5 answers a prefix query longer than its prefix index ('2 3') by merging
+ * the whole doclist of every matching term before the first row; an OR of the few terms streams.
+ */
+async function spellingsStartingWith(db: Db, prefix: string): Promise<string[] | null> {
+  const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  const rows = await db
+    .selectFrom('name_variants')
+    .select('term')
+    .where('kind', '=', 's')
+    .where('variant', '>=', prefix)
+    .where('variant', '<', next)
+    .whereRef('variant', '=', 'term')
+    .limit(PREFIX_EXPANSION_MAX + 1)
+    .execute();
+  return rows.length > PREFIX_EXPANSION_MAX ? null : rows.map((r) => r.term);
 }
 
 const quote = (term: string) => `"${term.replace(/"/g, '')}"`;
 
-/** FTS5 expression: every query token must match, by its spelling (as a prefix) or its sound. */
-export async function nameMatchExpression(db: Db, tokens: string[]): Promise<string> {
-  const parts: string[] = [];
-  for (const token of tokens) {
-    const spellings = (await neighbours(db, 's', token)).filter((t) => t !== token);
-    const keys = await neighbours(db, 'p', phoneticKey(token));
-    const spelled = [`${quote(token)}*`, ...spellings.map(quote)].join(' OR ');
-    parts.push(`(names : (${spelled}) OR phon : (${keys.map(quote).join(' OR ')}))`);
-  }
-  return parts.join(' AND ');
+/** Tokens worth a lookup: a lone initial ("M.") would match a third of the index; it only re-ranks. */
+const searchable = (tokens: string[]) => tokens.filter((t) => t.length >= MIN_TOKEN_LENGTH);
+
+/** What one query token may match, as FTS5 sub-expressions. */
+interface TokenMatch {
+  /** Its spelling, as a prefix, or its sound; within one edit if the dictionary does not know it (a typo). */
+  narrow: string;
+  /** The same, within one edit also when it is a known name: a typo can make another real name (Alvaredo → Alvarado). */
+  wide: string;
 }
 
+async function tokenMatch(db: Db, token: string): Promise<TokenMatch> {
+  const expanded = token.length > PREFIX_INDEX_MAX ? await spellingsStartingWith(db, token) : null;
+  const prefix = expanded ? expanded.map(quote) : [`${quote(token)}*`];
+  const key = phoneticKey(token);
+  const { spelling: spellings, key: keys } = await neighbours(db, token, key);
+  const build = (wide: boolean) => {
+    const spelled = [quote(token), ...prefix, ...(wide || !spellings.known ? spellings.within.map(quote) : [])];
+    const sounds = [quote(key), ...(wide || !keys.known ? keys.within.map(quote) : [])];
+    return `(names : (${[...new Set(spelled)].join(' OR ')}) OR phon : (${[...new Set(sounds)].join(' OR ')}))`;
+  };
+  return { narrow: build(false), wide: build(true) };
+}
+
+/**
+ * FTS5 expression: every query token (but lone initials) must match, by its spelling, as a prefix
+ * or by its sound, and within one edit when the word is unknown. Null when no token is long enough
+ * to look up. Known names are not widened: "Castillo" is a name, and its neighbour "Castro" would
+ * bring in thousands of other people.
+ */
+export async function nameMatchExpression(db: Db, tokens: string[]): Promise<string | null> {
+  const matches = await Promise.all(searchable(tokens).map((t) => tokenMatch(db, t)));
+  return matches.length ? matches.map((m) => m.narrow).join(' AND ') : null;
+}
+
+/** Every searchable token spelled exactly as typed: the people a receptionist most likely means. */
+export function exactMatchExpression(tokens: string[]): string | null {
+  const parts = searchable(tokens).map((t) => `names : ${quote(t)}`);
+  return parts.length ? parts.join(' AND ') : null;
+}
+
+/** A person's name tokens; given names and surnames repeat, so each part is folded once. */
+function personTokens(row: NameRow): string[] {
+  return [...nameTokensOf(row.given_names), ...nameTokensOf(row.family_names)];
+}
+
+const NAME_CACHE_SIZE = 50_000;
+const tokensOfName = new Map<string, string[]>();
+function nameTokensOf(name: string): string[] {
+  let tokens = tokensOfName.get(name);
+  if (!tokens) {
+    tokens = nameTokens(name);
+    if (tokensOfName.size >= NAME_CACHE_SIZE) tokensOfName.clear();
+    tokensOfName.set(name, tokens);
+  }
+  return tokens;
+}
+
+export interface NameRow {
+  id: number;
+  given_names: string;
+  family_names: string;
+  date_of_birth: string | null;
+  estimated_birth_year: number | null;
+}
+
+/**
+ * Live records matching `expression`, newest first. Ordering by rowid lets FTS5 stop after `limit`
+ * rows; ordering by rank (bm25) would score every match first (100 ms for one common surname on
+ * 100,000 patients). Similarity re-ranks the candidates afterwards.
+ */
+export async function nameCandidates(db: Db, expression: string, limit: number): Promise<NameRow[]> {
+  const rows = await sql<NameRow>`
+    SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year
+    FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid DESC LIMIT ${limit}) AS m
+    JOIN patients AS p ON p.id = m.id
+    WHERE p.merged_into_id IS NULL`.execute(db);
+  return rows.rows;
+}
+
+/**
+ * Candidates in tiers, each asked only while the page is not full: every token as typed; then by
+ * prefix, sound and typos of unknown words; then, while no one was found, with one known word at a
+ * time widened to its neighbours. Widening every word at once would intersect lists of common
+ * names (100 ms and more).
+ */
 async function searchNames(db: Db, query: string, limit: number): Promise<SearchHit[]> {
   const tokens = nameTokens(query).filter((t) => !/^\d+$/.test(t));
-  if (tokens.length === 0) return [];
-  const expression = await nameMatchExpression(db, tokens);
+  const exact = exactMatchExpression(tokens);
+  if (!exact) return [];
   const pool = Math.max(CANDIDATE_POOL, limit);
-  const rows = await sql<{ id: number; given_names: string; family_names: string }>`
-    SELECT p.id, p.given_names, p.family_names
-    FROM (SELECT rowid AS id, rank FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rank LIMIT ${pool}) AS m
-    JOIN patients AS p ON p.id = m.id
-    WHERE p.merged_into_id IS NULL
-    ORDER BY m.rank`.execute(db);
-  return rows.rows
-    .map((row) => ({ id: row.id, matchedBy: 'name' as const, score: nameScore(tokens, nameTokens(`${row.given_names} ${row.family_names}`)) }))
+  const byId = new Map<number, NameRow>();
+  const add = (rows: NameRow[]) => rows.forEach((r) => byId.set(r.id, r));
+  // People whose names hold every token as typed score highest; a few more than the page are enough
+  // to prefer names typed in their own order.
+  add(await nameCandidates(db, exact, Math.max(EXACT_POOL, 3 * limit)));
+  if (byId.size < limit) {
+    const matches = await Promise.all(searchable(tokens).map((t) => tokenMatch(db, t)));
+    add(await nameCandidates(db, matches.map((m) => m.narrow).join(' AND '), pool));
+    for (let i = 0; i < matches.length && byId.size === 0; i++) {
+      if (matches[i]!.wide === matches[i]!.narrow) continue;
+      add(await nameCandidates(db, matches.map((m, j) => (j === i ? m.wide : m.narrow)).join(' AND '), pool));
+    }
+  }
+  return [...byId.values()]
+    .map((row) => ({ id: row.id, matchedBy: 'name' as const, score: nameScore(tokens, personTokens(row)) }))
     .sort((a, b) => b.score - a.score);
 }
 

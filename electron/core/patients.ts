@@ -8,7 +8,7 @@ import { isoNow, type Actor, type Db, type ServiceContext } from './context';
 import { conflict, invalidField, notFound } from './errors';
 import { nameScore, nameTokens } from './names';
 import { loadPatient, loadSummaries, patientColumns, type PatientColumns } from './patient-rows';
-import { indexPatientName, nameMatchExpression, searchPatientIds, unindexPatient } from './patient-search';
+import { exactMatchExpression, indexPatientName, nameCandidates, nameMatchExpression, searchPatientIds, unindexPatient, type NameRow } from './patient-search';
 import { sql } from 'kysely';
 
 type RegisterInput = z.output<typeof registerPatientInput>;
@@ -288,13 +288,25 @@ export async function checkDuplicates(ctx: ServiceContext, input: { patient: Dup
   const given = nameTokens(draft.givenNames);
   const family = nameTokens(draft.familyNames);
   if (given.length && family.length) {
-    // First given name and first surname, in any column, each by spelling or by sound (typos within one edit).
-    const expression = await nameMatchExpression(ctx.db, [given[0]!, family[0]!]);
-    const rows = await sql<{ id: number; given_names: string; family_names: string; date_of_birth: string | null; estimated_birth_year: number | null }>`
-      SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year
-      FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rank LIMIT 200) AS m
-      JOIN patients AS p ON p.id = m.id
-      WHERE p.merged_into_id IS NULL`.execute(ctx.db);
+    // Candidates: the whole name as typed; the first given name and first surname, in any column,
+    // each by spelling or by sound (typos within one edit), newest first; and everyone born the same day.
+    const byId = new Map<number, NameRow>();
+    const exact = exactMatchExpression([...given, ...family]);
+    const fuzzy = await nameMatchExpression(ctx.db, [given[0]!, family[0]!]);
+    for (const expression of [exact, fuzzy]) {
+      if (expression) for (const row of await nameCandidates(ctx.db, expression, 200)) byId.set(row.id, row);
+    }
+    if (draft.dateOfBirth) {
+      const sameDay = await ctx.db
+        .selectFrom('patients')
+        .select(['id', 'given_names', 'family_names', 'date_of_birth', 'estimated_birth_year'])
+        .where('date_of_birth', '=', draft.dateOfBirth)
+        .where('merged_into_id', 'is', null)
+        .limit(500)
+        .execute();
+      for (const row of sameDay) byId.set(row.id, row);
+    }
+    const rows = { rows: [...byId.values()] };
     for (const row of rows.rows) {
       if (row.id === input.excludePatientId) continue;
       const cGiven = nameTokens(row.given_names);

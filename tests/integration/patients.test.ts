@@ -3,6 +3,8 @@ import type { Patient } from '../../electron/api/patients';
 import { PATIENT_TABLES_ON_MERGE } from '../../electron/core/patients';
 import { auditCount, createTestUnit, dataDigest, type TestUnit } from '../helpers/temp-store';
 import { patientInput } from '../helpers/patients';
+import { rng, syntheticPatient } from '../../electron/core/synthetic/generate';
+import { insertPatientsBulk } from '../../electron/core/synthetic/seed';
 
 let unit: TestUnit;
 let reception: string;
@@ -191,6 +193,23 @@ describe('patients.checkDuplicates', () => {
       expect(candidates[0]?.patient.id, JSON.stringify(draft)).toBe(p.id);
       expect(candidates[0]?.reasons, JSON.stringify(draft)).toContain(reason);
     }
+  });
+
+  it('finds the one born the same day among hundreds of namesakes registered after', async () => {
+    const first = await register({ givenNames: 'María', familyNames: 'Rodríguez', documentType: 'none', documentNumber: null, phones: [], dateOfBirth: '1985-06-15' });
+    const random = rng(5);
+    const userId = (await unit.store.db.selectFrom('users').select('id').where('username', '=', 'recepcion').executeTakeFirstOrThrow()).id;
+    // More namesakes than the name search takes as candidates (newest first).
+    const namesakes = Array.from({ length: 300 }, (_, i) => ({
+      ...syntheticPatient(random),
+      givenNames: 'María',
+      familyNames: 'Rodríguez',
+      dateOfBirth: `19${60 + (i % 20)}-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+    }));
+    insertPatientsBulk(unit.store.raw, namesakes, userId, new Date().toISOString());
+    const candidates = await check({ givenNames: 'Maria', familyNames: 'Rodriguez', dateOfBirth: '1985-06-15' });
+    expect(candidates[0]?.patient.id).toBe(first.id);
+    expect(candidates[0]?.reasons).toContain('similar_names_same_birth');
   });
 
   it('does not flag a namesake born in another decade, nor the record being edited', async () => {
