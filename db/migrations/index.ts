@@ -5,6 +5,7 @@ import * as reception from './2026-11-22_1300_reception';
 import * as clinical from './2026-11-22_1400_clinical';
 import * as performance from './2026-11-22_1500_performance';
 import * as reportIndex from './2026-11-22_1510_report_index';
+import * as reportSpeed from './2026-11-22_1600_report_speed';
 import * as birthIndex from './2026-11-22_1610_birth_index';
 
 export const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1400_clinical': clinical,
   '2026-11-22_1500_performance': performance,
   '2026-11-22_1510_report_index': reportIndex,
+  '2026-11-22_1600_report_speed': reportSpeed,
   '2026-11-22_1610_birth_index': birthIndex,
 };
 

@@ -46,8 +46,15 @@ function fullScans(sqlText: string, parameters: readonly unknown[]): string[] {
   for (const m of sqlText.matchAll(/"?(patients|sessions)"?\s+(?:as\s+)?"?(\w+)"?/gi)) if (!/^(where|on|join|inner|left|group|order)$/i.test(m[2]!)) names.add(m[2]!);
   return plan.filter((d) => {
     const scan = /^SCAN (\w+)(.*)$/.exec(d);
-    return scan && names.has(scan[1]!) && !/USING (COVERING )?INDEX/.test(scan[2]!);
+    // A search of signed sessions on status alone reads every signed session: a scan in disguise.
+    const allSigned = /^SEARCH (\w+) USING (COVERING )?INDEX sessions_period \(status=\?\)$/.exec(d);
+    return (scan && names.has(scan[1]!) && !/USING (COVERING )?INDEX/.test(scan[2]!)) || (allSigned && names.has(allSigned[1]!));
   });
+}
+
+/** The query plan of a statement, one line per step. */
+function planOf(s: { sql: string; parameters: readonly unknown[] }): string[] {
+  return (unit.store.raw.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
 }
 
 describe('query plans (EXPLAIN QUERY PLAN)', () => {
@@ -70,6 +77,21 @@ describe('query plans (EXPLAIN QUERY PLAN)', () => {
     expect(statements.length).toBeGreaterThan(3);
     const scans = statements.flatMap((s) => fullScans(s.sql, s.parameters).map((d) => `${d} ← ${s.sql.slice(0, 160)}`));
     expect(scans).toEqual([]);
+  });
+});
+
+describe('report query shapes (issue 7: a year on a million patients)', () => {
+  const YEAR = { from: '2025-11-01', to: '2026-10-31' };
+
+  it('the monthly report reads the sessions once, through sessions_period, and people from the narrow patients_report index', async () => {
+    const statements = await capture((db) => computeMonthlyReport(db, { ...YEAR, threshold: 5 }));
+    const onSessions = statements.filter((s) => /\bsessions\b/.test(s.sql));
+    expect(onSessions).toHaveLength(1);
+    const plan = planOf(onSessions[0]!);
+    expect(plan.filter((d) => /^SEARCH \w+ USING COVERING INDEX sessions_period \(status=\? AND starts_at>\? AND starts_at<\?\)$/.test(d))).toHaveLength(1);
+    expect(plan.filter((d) => /USING COVERING INDEX patients_report \(id=\?\)/.test(d))).toHaveLength(2);
+    // Never a wide patient row.
+    expect(plan.filter((d) => /INTEGER PRIMARY KEY/.test(d))).toEqual([]);
   });
 });
 

@@ -1,10 +1,11 @@
 // The administrator's dashboard: people served, sessions, community reach, no-shows, waiting time,
 // risk alerts, disaggregations and instrument change, for a period and an optional service.
 // Only signed sessions count: a draft is not yet part of the record.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { ageBandOf, AGE_BANDS, type Service } from '../../api/codes';
 import type { DashboardInput, Dashboard } from '../../api/stats';
+import { PATIENTS_REPORT } from './people-sql';
 import { ageAt, dayAfter, localDateOf, monthsBetween, utcRangeOfLocalDays } from './period';
 
 type Counts = Record<string, number>;
@@ -33,8 +34,8 @@ async function peopleServed(db: Kysely<Database>, input: DashboardInput): Promis
   const rows = await sql<PersonRow>`
     SELECT k.id AS person, k.sex, k.date_of_birth, k.estimated_birth_year, k.nationality, k.population_group, MIN(s.starts_at) AS first_at
     FROM sessions AS s
-    JOIN patients AS p ON p.id = s.patient_id
-    JOIN patients AS k ON k.id = COALESCE(p.merged_into_id, p.id)
+    JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
+    JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = COALESCE(p.merged_into_id, p.id)
     WHERE ${sessionFilter(input)}
     GROUP BY k.id`.execute(db);
   return rows.rows;
@@ -105,24 +106,24 @@ async function appointmentsOutcome(db: Kysely<Database>, input: DashboardInput) 
 /** Days from registration to the first signed session ever, for people whose first session is in the period. */
 async function waitingDays(db: Kysely<Database>, input: DashboardInput) {
   // Only people seen in the period can have their first session in it: find them through the date
-  // index, then each one's first session ever through (patient, date), their merged records included.
+  // index, then keep those none of whose records (merged ones included) has a signed session before
+  // the period, one (patient, date) seek each. Not the first session ever through sessions_period:
+  // on status alone that index reads every signed session for every person.
   const service = input.service ? sql`AND s.service = ${input.service}` : sql``;
-  const firstService = input.service ? sql`AND f.service = ${input.service}` : sql``;
+  const earlierService = input.service ? sql`AND f.service = ${input.service}` : sql``;
+  const earlier = (record: RawBuilder<unknown>) => sql`EXISTS (SELECT 1 FROM sessions AS f INDEXED BY sessions_patient
+    WHERE f.patient_id = ${record} AND f.starts_at < ${input.from} AND f.status = 'signed' ${earlierService})`;
   const rows = await sql<{ registered: string; first_at: string }>`
     WITH seen AS (
-      SELECT DISTINCT COALESCE(p.merged_into_id, p.id) AS person
-      FROM sessions AS s JOIN patients AS p ON p.id = s.patient_id
+      SELECT COALESCE(p.merged_into_id, p.id) AS person, MIN(s.starts_at) AS first_at
+      FROM sessions AS s JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
       WHERE s.status = 'signed' AND s.starts_at >= ${input.from} AND s.starts_at < ${dayAfter(input.to)} ${service}
-    ), firsts AS (
-      SELECT seen.person,
-        (SELECT MIN(f.starts_at) FROM sessions AS f
-          WHERE f.status = 'signed' ${firstService}
-            AND f.patient_id IN (SELECT r.id FROM patients AS r WHERE r.id = seen.person UNION ALL SELECT r.id FROM patients AS r WHERE r.merged_into_id = seen.person)) AS first_at
-      FROM seen
+      GROUP BY person
     )
-    SELECT ${localDateOf('k.created_at')} AS registered, firsts.first_at
-    FROM firsts JOIN patients AS k ON k.id = firsts.person
-    WHERE firsts.first_at >= ${input.from} AND firsts.first_at < ${dayAfter(input.to)}`.execute(db);
+    SELECT ${localDateOf('k.created_at')} AS registered, seen.first_at
+    FROM seen JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = seen.person
+    WHERE NOT ${earlier(sql`seen.person`)}
+      AND NOT EXISTS (SELECT 1 FROM patients AS r WHERE r.merged_into_id = seen.person AND ${earlier(sql`r.id`)})`.execute(db);
   const days = rows.rows.map((r) => Math.max(0, Math.round((Date.parse(r.first_at.slice(0, 10)) - Date.parse(r.registered)) / 86_400_000))).sort((a, b) => a - b);
   const mean = days.length ? days.reduce((s, d) => s + d, 0) / days.length : null;
   const median = days.length ? (days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2) : null;
@@ -157,7 +158,7 @@ async function instrumentChange(db: Kysely<Database>, input: DashboardInput) {
 async function monthly(db: Kysely<Database>, input: DashboardInput, communityByMonth: Counts) {
   const rows = await sql<{ month: string; sessions: number; people: number }>`
     SELECT substr(s.starts_at, 1, 7) AS month, COUNT(*) AS sessions, COUNT(DISTINCT COALESCE(p.merged_into_id, p.id)) AS people
-    FROM sessions AS s JOIN patients AS p ON p.id = s.patient_id
+    FROM sessions AS s JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
     WHERE ${sessionFilter(input)}
     GROUP BY 1`.execute(db);
   return monthsBetween(input.from, input.to).map((month) => {

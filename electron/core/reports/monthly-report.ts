@@ -3,57 +3,71 @@
 // Every people count goes through small-cell suppression before it leaves this module.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { ageBandOf, AGE_BANDS, POPULATION_GROUPS, SEXES } from '../../api/codes';
+import { AGE_BANDS, POPULATION_GROUPS, SEXES } from '../../api/codes';
 import type { MonthlyReport, ReportCategory } from '../../api/stats';
 import { AppError } from '../errors';
 import { assertReleasable, suppressList, suppressTable, type SuppressedList, type SuppressedTable } from '../disclosure/small-cells';
-import { ageAt, dayAfter } from './period';
+import { ageBandSql, ageSql, PATIENTS_REPORT } from './people-sql';
+import { dayAfter } from './period';
 
 export const CATEGORIES: readonly ReportCategory[] = ['individual', 'family', 'group', 'community'];
 const NATIONALITIES = ['VEN', 'COL', 'other'] as const;
 
-interface Person {
+/** People reached, counted per classification cell (identified people and community attendance alike). */
+interface Cell {
   sex: string;
   ageBand: string;
   populationGroup: string;
-  nationality: string;
+  /** null for community attendance, which is counted without nationality. */
+  nationality: string | null;
+  count: number;
 }
 
 interface Reached {
   interventions: number;
-  people: Person[] | null;
-  /** Community attendance: counted in cells, not as identified people. */
-  cells: { sex: string; ageBand: string; populationGroup: string; count: number }[];
+  /** Identified people (sessions) rather than counted attendance (community activities). */
+  identified: boolean;
+  cells: Cell[];
 }
 
-async function sessionCategory(db: Kysely<Database>, format: string, from: string, to: string): Promise<Reached> {
-  const interventions = await sql<{ n: number }>`
-    SELECT COUNT(*) AS n FROM sessions WHERE status = 'signed' AND format = ${format} AND starts_at >= ${from} AND starts_at < ${dayAfter(to)}`.execute(db);
-  const rows = await sql<{ sex: string; dob: string | null; est: number | null; nationality: string; population_group: string; first_at: string }>`
-    SELECT k.sex, k.date_of_birth AS dob, k.estimated_birth_year AS est, k.nationality, k.population_group, MIN(f.first_at) AS first_at
-    FROM (
-      -- One row per record from the covering index, before any patient row is read.
-      SELECT s.patient_id, MIN(s.starts_at) AS first_at FROM sessions AS s
-      WHERE s.status = 'signed' AND s.starts_at >= ${from} AND s.starts_at < ${dayAfter(to)} AND s.format = ${format}
-      GROUP BY s.patient_id
-    ) AS f
-    JOIN patients AS p ON p.id = f.patient_id JOIN patients AS k ON k.id = COALESCE(p.merged_into_id, p.id)
-    GROUP BY k.id`.execute(db);
-  return {
-    interventions: Number(interventions.rows[0]?.n ?? 0),
-    people: rows.rows.map((r) => ({
-      sex: r.sex,
-      ageBand: ageBandOf(Math.max(0, ageAt(r.dob, r.est, r.first_at.slice(0, 10)) ?? 0)),
-      populationGroup: r.population_group,
-      nationality: r.nationality === 'VEN' || r.nationality === 'COL' ? r.nationality : 'other',
-    })),
-    cells: [],
-  };
+/**
+ * Every session format at once, in one pass over the covering index `sessions_period`: the first
+ * signed session in the period of each record, then of each person (a merged record counts under
+ * the record it was merged into), classified by the person's sex, age band at that first session,
+ * population group and nationality, and counted in SQL. Demographics come from the narrow index
+ * `patients_report`, never from the wide patient rows.
+ */
+async function sessionCategories(db: Kysely<Database>, from: string, to: string): Promise<Map<string, Reached>> {
+  const age = ageSql('k', sql`f.first_at`);
+  const rows = await sql<{ format: string; sex: string; age_band: string; population_group: string; nationality: string; people: number; sessions: number }>`
+    WITH r AS (
+      SELECT s.format, s.patient_id, MIN(s.starts_at) AS first_at, COUNT(*) AS sessions FROM sessions AS s
+      WHERE s.status = 'signed' AND s.starts_at >= ${from} AND s.starts_at < ${dayAfter(to)}
+      GROUP BY s.format, s.patient_id
+    ), f AS (
+      SELECT r.format, COALESCE(p.merged_into_id, p.id) AS person, MIN(r.first_at) AS first_at, SUM(r.sessions) AS sessions
+      FROM r JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = r.patient_id
+      GROUP BY r.format, person
+    )
+    SELECT f.format, k.sex, ${ageBandSql(sql`COALESCE(${age}, 0)`)} AS age_band, k.population_group,
+      CASE WHEN k.nationality IN ('VEN', 'COL') THEN k.nationality ELSE 'other' END AS nationality,
+      COUNT(*) AS people, SUM(f.sessions) AS sessions
+    FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person
+    GROUP BY 1, 2, 3, 4, 5`.execute(db);
+  const byFormat = new Map<string, Reached>();
+  for (const r of rows.rows) {
+    let reached = byFormat.get(r.format);
+    if (!reached) byFormat.set(r.format, (reached = { interventions: 0, identified: true, cells: [] }));
+    reached.interventions += Number(r.sessions);
+    reached.cells.push({ sex: r.sex, ageBand: r.age_band, populationGroup: r.population_group, nationality: r.nationality, count: Number(r.people) });
+  }
+  return byFormat;
 }
 
 async function communityCategory(db: Kysely<Database>, from: string, to: string): Promise<Reached> {
   const rows = await db.selectFrom('activities').select(['attendance']).where('date', '>=', from).where('date', '<=', to).execute();
-  return { interventions: rows.length, people: null, cells: rows.flatMap((r) => JSON.parse(r.attendance) as Reached['cells']) };
+  const cells = rows.flatMap((r) => JSON.parse(r.attendance) as Omit<Cell, 'nationality'>[]);
+  return { interventions: rows.length, identified: false, cells: cells.map((c) => ({ ...c, nationality: null })) };
 }
 
 function sexAgeTable(reached: Reached, threshold: number): SuppressedTable {
@@ -61,42 +75,35 @@ function sexAgeTable(reached: Reached, threshold: number): SuppressedTable {
   const add = (sex: string, band: string, n: number) => {
     counts[SEXES.indexOf(sex as (typeof SEXES)[number])]![AGE_BANDS.indexOf(band as (typeof AGE_BANDS)[number])]! += n;
   };
-  for (const p of reached.people ?? []) add(p.sex, p.ageBand, 1);
   for (const c of reached.cells) add(c.sex, c.ageBand, c.count);
   return suppressTable({ rowLabels: [...SEXES], columnLabels: [...AGE_BANDS], counts }, { threshold });
 }
 
-function listOf(labels: readonly string[], values: string[], weights: number[], threshold: number): SuppressedList {
+function listOf(labels: readonly string[], cells: Cell[], key: (c: Cell) => string | null, threshold: number): SuppressedList {
   const counts = labels.map(() => 0);
-  values.forEach((v, i) => {
-    const index = labels.indexOf(v);
-    if (index >= 0) counts[index]! += weights[i]!;
-  });
+  for (const c of cells) {
+    const index = labels.indexOf(key(c) ?? '');
+    if (index >= 0) counts[index]! += c.count;
+  }
   return suppressList({ labels: [...labels], counts }, { threshold });
 }
 
 export async function computeMonthlyReport(db: Kysely<Database>, input: { from: string; to: string; threshold: number }): Promise<MonthlyReport> {
   const { from, to, threshold } = input;
-  const reached: Record<ReportCategory, Reached> = {
-    individual: await sessionCategory(db, 'individual', from, to),
-    family: await sessionCategory(db, 'family', from, to),
-    group: await sessionCategory(db, 'group', from, to),
-    community: await communityCategory(db, from, to),
-  };
+  const sessions = await sessionCategories(db, from, to);
+  const community = await communityCategory(db, from, to);
   const categories = CATEGORIES.map((category) => {
-    const r = reached[category];
-    const peopleCount = r.people ? r.people.length : r.cells.reduce((s, c) => s + c.count, 0);
+    const r = category === 'community' ? community : (sessions.get(category) ?? { interventions: 0, identified: true, cells: [] });
+    const peopleCount = r.cells.reduce((s, c) => s + c.count, 0);
     const people = suppressList({ labels: ['people'], counts: [peopleCount] }, { threshold }).cells[0]!;
-    const values = r.people ?? r.cells;
-    const weights = r.people ? r.people.map(() => 1) : r.cells.map((c) => c.count);
     return {
       category,
       interventions: r.interventions,
       people,
       bySexAge: sexAgeTable(r, threshold),
-      byPopulationGroup: listOf(POPULATION_GROUPS, values.map((v) => v.populationGroup), weights, threshold),
+      byPopulationGroup: listOf(POPULATION_GROUPS, r.cells, (c) => c.populationGroup, threshold),
       // Community attendance is counted without nationality.
-      byNationality: r.people ? listOf(NATIONALITIES, r.people.map((p) => p.nationality), weights, threshold) : null,
+      byNationality: r.identified ? listOf(NATIONALITIES, r.cells, (c) => c.nationality, threshold) : null,
     };
   });
   // The last line of defence: nothing is written if any suppressed count can be worked out.

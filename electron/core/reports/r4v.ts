@@ -5,6 +5,7 @@ import type { Database } from '../../../db/schema';
 import type { R4vConfig, R4vSource } from '../../api/exports';
 import { DEPARTMENTS, MUNICIPALITY_NAMES } from '../../api/reference/municipalities';
 import { AppError } from '../errors';
+import { PATIENTS_REPORT } from './people-sql';
 import { ageAt, dayAfter } from './period';
 
 export const R4V_COLUMNS = [
@@ -66,12 +67,14 @@ export async function computeR4v(db: Kysely<Database>, config: R4vConfig, input:
   const mappingOf = (source: R4vSource) => config.mappings.find((m) => m.source === source);
 
   // Sessions: people by month; "new" = first reached in the calendar year under the same indicator.
+  // Demographics from the narrow patients_report index: never a wide, encrypted patient row per session.
   const sessionMappings = config.mappings.filter((m) => m.source.startsWith('sessions:'));
   if (sessionMappings.length) {
     const yearStart = `${input.from.slice(0, 4)}-01-01`;
     const rows = await sql<{ person: number; format: string; starts_at: string; sex: string; dob: string | null; est: number | null; population_group: string }>`
       SELECT COALESCE(p.merged_into_id, p.id) AS person, s.format, s.starts_at, k.sex, k.date_of_birth AS dob, k.estimated_birth_year AS est, k.population_group
-      FROM sessions AS s JOIN patients AS p ON p.id = s.patient_id JOIN patients AS k ON k.id = COALESCE(p.merged_into_id, p.id)
+      FROM sessions AS s JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
+      JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = COALESCE(p.merged_into_id, p.id)
       WHERE s.status = 'signed' AND s.starts_at >= ${yearStart} AND s.starts_at < ${dayAfter(input.to)}
       ORDER BY s.starts_at`.execute(db);
     const firstUnderIndicator = new Map<string, string>(); // person|indicator|year → first month

@@ -1,0 +1,103 @@
+// The reports count people in SQL (issue 7): the counts must equal a plain per-person computation in
+// JavaScript, on a store with merged records, people with only an estimated birth year and a birthday
+// that moves a person to the next age band between two sessions of the period.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ageBandOf, AGE_BANDS, POPULATION_GROUPS, SEXES } from '../../electron/api/codes';
+import { suppressList, suppressTable } from '../../electron/core/disclosure/small-cells';
+import { computeMonthlyReport } from '../../electron/core/reports/monthly-report';
+import { ageAt, dayAfter } from '../../electron/core/reports/period';
+import { seedPatients } from '../../electron/core/synthetic/seed';
+import { seedCare } from '../../electron/core/synthetic/seed-care';
+import { createTestUnit, type TestUnit } from '../helpers/temp-store';
+
+let unit: TestUnit;
+const PERIOD = { from: '2026-03-01', to: '2026-08-31' };
+const THRESHOLD = 2;
+
+interface SessionRow {
+  format: string;
+  starts_at: string;
+  patient_id: number;
+}
+interface PatientRow {
+  id: number;
+  merged_into_id: number | null;
+  sex: string;
+  date_of_birth: string | null;
+  estimated_birth_year: number | null;
+  nationality: string;
+  population_group: string;
+}
+
+beforeAll(async () => {
+  unit = await createTestUnit();
+  const clinician = await unit.addUser('ana', 'clinician');
+  const seeded = await seedPatients(unit.ctx, unit.store.raw, { count: 400, seed: 31, byUserId: clinician });
+  const ids = Array.from({ length: seeded.count }, (_, i) => seeded.firstId + i);
+  seedCare(unit.store.raw, { patientIds: ids.slice(0, 360), clinicianIds: [clinician], from: '2026-01-01', to: '2026-12-31', sessionsPerPatient: 4, activities: 5, seed: 12 });
+  const raw = unit.store.raw;
+  // Merged records: several duplicates of one person, and duplicates with and without sessions.
+  const merge = raw.prepare('UPDATE patients SET merged_into_id = ? WHERE id = ?');
+  for (let i = 0; i < 30; i += 3) {
+    merge.run(ids[i], ids[i + 1]);
+    merge.run(ids[i], ids[i + 2]);
+  }
+  merge.run(ids[370], ids[40]); // a kept record without sessions of its own
+  // Only an estimated birth year, and no birth at all.
+  raw.prepare('UPDATE patients SET date_of_birth = NULL, estimated_birth_year = 1990 WHERE id % 7 = 0').run();
+  raw.prepare('UPDATE patients SET date_of_birth = NULL, estimated_birth_year = NULL WHERE id % 53 = 0').run();
+  // Birthdays inside the period: 18 (and 6, 30) between a person's first session and a later one.
+  const firsts = raw
+    .prepare(`SELECT patient_id, MIN(starts_at) AS first_at FROM sessions WHERE status = 'signed' AND starts_at >= ? AND starts_at < ? GROUP BY patient_id LIMIT 60`)
+    .all(PERIOD.from, dayAfter(PERIOD.to)) as { patient_id: number; first_at: string }[];
+  firsts.forEach((f, i) => {
+    const years = [18, 6, 30][i % 3]!;
+    const birthday = new Date(Date.parse(`${f.first_at.slice(0, 10)}T00:00:00Z`) + 3 * 86_400_000);
+    const dob = `${birthday.getUTCFullYear() - years}${birthday.toISOString().slice(4, 10)}`;
+    raw.prepare('UPDATE patients SET date_of_birth = ?, estimated_birth_year = NULL WHERE id = ?').run(dob, f.patient_id);
+  });
+}, 120_000);
+afterAll(() => unit.cleanup());
+
+/** The report's people, one by one: each kept person, classified at their first session of the format in the period. */
+function expectedPeople(format: string) {
+  const raw = unit.store.raw;
+  const patients = new Map((raw.prepare('SELECT id, merged_into_id, sex, date_of_birth, estimated_birth_year, nationality, population_group FROM patients').all() as PatientRow[]).map((p) => [p.id, p]));
+  const sessions = raw.prepare(`SELECT format, starts_at, patient_id FROM sessions WHERE status = 'signed' AND starts_at >= ? AND starts_at < ?`).all(PERIOD.from, dayAfter(PERIOD.to)) as SessionRow[];
+  const first = new Map<number, string>();
+  for (const s of sessions.filter((x) => x.format === format)) {
+    const person = patients.get(s.patient_id)!.merged_into_id ?? s.patient_id;
+    if (!first.has(person) || s.starts_at < first.get(person)!) first.set(person, s.starts_at);
+  }
+  return {
+    interventions: sessions.filter((x) => x.format === format).length,
+    people: [...first].map(([id, at]) => {
+      const p = patients.get(id)!;
+      return {
+        sex: p.sex,
+        ageBand: ageBandOf(Math.max(0, ageAt(p.date_of_birth, p.estimated_birth_year, at.slice(0, 10)) ?? 0)),
+        populationGroup: p.population_group,
+        nationality: p.nationality === 'VEN' || p.nationality === 'COL' ? p.nationality : 'other',
+      };
+    }),
+  };
+}
+
+describe('people counted in SQL', () => {
+  it('the monthly report equals a per-person count, merged records and birthdays included', async () => {
+    const report = await computeMonthlyReport(unit.store.db, { ...PERIOD, threshold: THRESHOLD });
+    const merged = unit.store.raw.prepare('SELECT COUNT(*) FROM patients WHERE merged_into_id IS NOT NULL').pluck().get() as number;
+    expect(merged).toBe(21);
+    for (const format of ['individual', 'family', 'group'] as const) {
+      const { interventions, people } = expectedPeople(format);
+      const category = report.categories.find((c) => c.category === format)!;
+      const count = (key: (p: (typeof people)[number]) => string, labels: readonly string[]) => labels.map((l) => people.filter((p) => key(p) === l).length);
+      expect(category.interventions, format).toBe(interventions);
+      expect(category.people, format).toEqual(suppressList({ labels: ['people'], counts: [people.length] }, { threshold: THRESHOLD }).cells[0]);
+      const sexAge = SEXES.map((sex) => AGE_BANDS.map((band) => people.filter((p) => p.sex === sex && p.ageBand === band).length));
+      expect(category.bySexAge, format).toEqual(suppressTable({ rowLabels: [...SEXES], columnLabels: [...AGE_BANDS], counts: sexAge }, { threshold: THRESHOLD }));
+      expect(category.byPopulationGroup, format).toEqual(suppressList({ labels: [...POPULATION_GROUPS], counts: count((p) => p.populationGroup, POPULATION_GROUPS) }, { threshold: THRESHOLD }));
+      expect(category.byNationality, format).toEqual(suppressList({ labels: ['VEN', 'COL', 'other'], counts: count((p) => p.nationality, ['VEN', 'COL', 'other']) }, { threshold: THRESHOLD }));
+    }
+  });
+});
