@@ -25,12 +25,9 @@ import { call, runLoad, startHost } from './host';
 import { bundleSizes, firstPaint } from './renderer';
 import { seconds, summarise, timeEach, type Summary } from './stats';
 import { renderMarkdown } from './report';
+import { SIZES } from './sizes';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SIZES = {
-  unit: { patients: 50_000, sessionsPerPatient: 3 },
-  network: { patients: 1_000_000, sessionsPerPatient: 3 },
-} as const;
 const PASSPHRASE = 'frase de acceso del banco de pruebas';
 const PASSWORD = 'caballo correcto bateria grapa banco';
 const QUERIES_PER_KIND = 200;

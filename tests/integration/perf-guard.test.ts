@@ -1,5 +1,5 @@
-// The CI profile of the benchmark: only gross regressions it can measure reliably, never absolute
-// times. Every search and report query keeps using an index (no full scan of patients or sessions),
+// The CI profile of the benchmark, on its "unit" size: only gross regressions it can measure
+// reliably, never absolute times. Every search and report query keeps using an index (no full scan of patients or sessions),
 // and encryption costs far less than 3× on a fixed search workload (issue 7; `npm run bench` has the numbers).
 import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -14,16 +14,18 @@ import { computeR4v } from '../../electron/core/reports/r4v';
 import { seedDataset } from '../../electron/core/synthetic/seed-dataset';
 import { makePlainCopy, openPlain } from '../../scripts/bench/plain-copy';
 import { buildQueries, QUERY_KINDS } from '../../scripts/bench/queries';
+import { SIZES } from '../../scripts/bench/sizes';
 import { createTestUnit, type TestUnit } from '../helpers/temp-store';
 
 let unit: TestUnit;
 /** A month of a store that holds a year: a report must read that month through the date indexes. */
 const MONTH = { from: '2026-10-01', to: '2026-10-31' };
 
+// The bench's "unit" size (50,000 patients, 150,000 sessions): query plans and ratios as the bench sees them.
 beforeAll(async () => {
   unit = await createTestUnit();
-  await seedDataset(unit.ctx, unit.store.raw, { patients: 2_000, sessionsPerPatient: 2, seed: 5 });
-}, 60_000);
+  await seedDataset(unit.ctx, unit.store.raw, { ...SIZES.unit, seed: 5 });
+}, 300_000);
 afterAll(() => unit.cleanup());
 
 /** Runs `work` on a Kysely that records every statement it sends. */
