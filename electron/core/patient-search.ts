@@ -34,11 +34,38 @@ export function searchEntry(givenNames: string, familyNames: string) {
   };
 }
 
-export async function indexPatientName(db: Db, patientId: number, givenNames: string, familyNames: string): Promise<void> {
+/** Indexes a person's name; `isNew` for a record just inserted (nothing of it is in the index yet). */
+export async function indexPatientName(db: Db, patientId: number, givenNames: string, familyNames: string, options: { isNew?: boolean } = {}): Promise<void> {
   const entry = searchEntry(givenNames, familyNames);
-  await sql`DELETE FROM patient_search WHERE rowid = ${patientId}`.execute(db);
+  if (!options.isNew) await sql`DELETE FROM patient_search WHERE rowid = ${patientId}`.execute(db);
   await sql`INSERT INTO patient_search (rowid, names, phon) VALUES (${patientId}, ${entry.names}, ${entry.phon})`.execute(db);
-  if (entry.variants.length) await db.insertInto('name_variants').values(entry.variants).onConflict((oc) => oc.doNothing()).execute();
+  const variants = await unknownTermsOnly(db, entry.variants);
+  if (variants.length) await db.insertInto('name_variants').values(variants).onConflict((oc) => oc.doNothing()).execute();
+}
+
+/**
+ * The variants of terms the dictionary does not hold yet. A term's variants are always written
+ * together with the term itself (variant = term), so a known term has them all: most names are
+ * known, and this saves rewriting some eighty rows per registration.
+ */
+async function unknownTermsOnly<T extends { kind: 's' | 'p'; variant: string; term: string }>(db: Db, variants: T[]): Promise<T[]> {
+  const terms = (kind: 's' | 'p') => [...new Set(variants.filter((v) => v.kind === kind).map((v) => v.term))];
+  const spellings = terms('s');
+  const keys = terms('p');
+  if (!spellings.length && !keys.length) return [];
+  const known = await db
+    .selectFrom('name_variants')
+    .select(['kind', 'term'])
+    .whereRef('variant', '=', 'term')
+    .where((eb) =>
+      eb.or([
+        ...(spellings.length ? [eb.and([eb('kind', '=', 's'), eb('variant', 'in', spellings)])] : []),
+        ...(keys.length ? [eb.and([eb('kind', '=', 'p'), eb('variant', 'in', keys)])] : []),
+      ]),
+    )
+    .execute();
+  const held = new Set(known.map((k) => `${k.kind} ${k.term}`));
+  return variants.filter((v) => !held.has(`${v.kind} ${v.term}`));
 }
 
 export async function unindexPatient(db: Db, patientId: number): Promise<void> {

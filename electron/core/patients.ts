@@ -108,7 +108,7 @@ export async function registerPatient(ctx: ServiceContext, actor: Actor, input: 
       .returning('id')
       .executeTakeFirstOrThrow();
     await writePhones(trx, row.id, p.phones);
-    await indexPatientName(trx, row.id, p.givenNames, p.familyNames);
+    await indexPatientName(trx, row.id, p.givenNames, p.familyNames, { isNew: true });
     await addHistory(trx, ctx, row.id, actor.userId, [{ field: 'registered', old: null, new: recordNumber }]);
     await appendAudit(ctx, trx, { action: 'patients.register', actor, origin, targetType: 'patient', targetId: row.id, patientId: row.id, details: { recordNumber } });
     if (input.confirmedNotDuplicateOf.length > 0) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientFields } from '../../electron/api/patients';
 import { foldText, nameTokens } from '../../electron/core/names';
 import { nameMatchExpression } from '../../electron/core/patient-search';
+import { patientInput } from '../helpers/patients';
 import { rng } from '../../electron/core/synthetic/generate';
 import { seedPatients } from '../../electron/core/synthetic/seed';
 import { createTestUnit, type TestUnit } from '../helpers/temp-store';
@@ -94,6 +95,20 @@ describe('patients.search on 10,000 generated patients', () => {
     expect((await search('Yorgelis Pabon')).map((r) => r.id)).toContain(firstId);
     expect((await search('jhon gutierres')).map((r) => r.id)).toContain(firstId + 1);
     for (const q of ['JOSE ANEZ', 'jose añez', 'José Añez', 'gregorio finol']) expect((await search(q)).map((r) => r.id)).toContain(firstId + 2);
+  });
+
+  it('learns the spellings of a name no one had, at registration, and finds it with a typo', async () => {
+    const variants = () => unit.store.raw.prepare('SELECT count(*) AS n FROM name_variants').get() as { n: number };
+    const before = variants().n;
+    const registered = await unit.call('patients.register', { patient: patientInput({ givenNames: 'Wuilfredo', familyNames: 'Zuñiga Quintanilla', documentNumber: '55443322' }) }, token);
+    expect(registered.ok).toBe(true);
+    const id = (registered as { value: { patient: { id: number } } }).value.patient.id;
+    expect(variants().n).toBeGreaterThan(before);
+    expect((await search('Wuilfedo Zuniga')).map((r) => r.id)).toContain(id);
+    // A second person with names already known adds nothing to the dictionary.
+    const known = variants().n;
+    expect((await unit.call('patients.register', { patient: patientInput({ givenNames: 'Wuilfredo', familyNames: 'Quintanilla Zúñiga', documentNumber: '55443323' }) }, token)).ok).toBe(true);
+    expect(variants().n).toBe(known);
   });
 
   it('finds by document with or without dots, by phone in any format, and by record number', async () => {
