@@ -13,8 +13,9 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-export async function startHost(repoRoot: string, dataDir: string, passphraseFile: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup'], {
+/** `nodeArgs` go to node itself (e.g. `--cpu-prof --cpu-prof-dir DIR` to profile the host). */
+export async function startHost(repoRoot: string, dataDir: string, passphraseFile: string, nodeArgs: string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -41,6 +42,9 @@ export async function startHost(repoRoot: string, dataDir: string, passphraseFil
   };
 }
 
+/** Across runs of one process, so that a warm-up run and the measured run never register the same document. */
+let documentCounter = 0;
+
 export async function call(url: string, name: string, input: unknown, token: string | null): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${url}/api/${name}`, {
     method: 'POST',
@@ -56,22 +60,30 @@ export interface LoadResult {
   requests: number;
   requestsPerSecond: number;
   errors: number;
+  /** Failed answers by HTTP status (0: no answer). */
+  errorsByStatus: Record<number, number>;
   latency: Summary;
   readLatency: Summary;
   writeLatency: Summary;
 }
 
-/** `clients` loops, each waiting for its answer before the next request (closed loop), for `seconds`. */
-export async function runLoad(url: string, token: string, queries: string[], patientIds: number[], options: { clients: number; seconds: number }): Promise<LoadResult> {
+/**
+ * `clients` loops, each waiting for its answer before the next request (closed loop), for `seconds`.
+ * Given several tokens, client i uses tokens[i % n]: one session per workstation, as in a unit, so the
+ * per-token rate limit applies to each client rather than to all of them at once.
+ */
+export async function runLoad(url: string, tokens: string | string[], queries: string[], patientIds: number[], options: { clients: number; seconds: number }): Promise<LoadResult> {
   const random = rng(99);
   const deadline = performance.now() + options.seconds * 1000;
   const all: number[] = [];
   const reads: number[] = [];
   const writes: number[] = [];
   let errors = 0;
-  let documentCounter = 0;
+  const errorsByStatus: Record<number, number> = {};
+  const tokenList = Array.isArray(tokens) ? tokens : [tokens];
   const started = performance.now();
-  const client = async () => {
+  const client = async (index: number) => {
+    const token = tokenList[index % tokenList.length]!;
     while (performance.now() < deadline) {
       const roll = random();
       const t0 = performance.now();
@@ -91,10 +103,13 @@ export async function runLoad(url: string, token: string, queries: string[], pat
       const ms = performance.now() - t0;
       all.push(ms);
       (roll < 0.1 ? writes : reads).push(ms);
-      if (result.status !== 200) errors++;
+      if (result.status !== 200) {
+        errors++;
+        errorsByStatus[result.status] = (errorsByStatus[result.status] ?? 0) + 1;
+      }
     }
   };
-  await Promise.all(Array.from({ length: options.clients }, client));
+  await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
   const elapsed = (performance.now() - started) / 1000;
   return {
     clients: options.clients,
@@ -102,6 +117,7 @@ export async function runLoad(url: string, token: string, queries: string[], pat
     requests: all.length,
     requestsPerSecond: Math.round(all.length / elapsed),
     errors,
+    errorsByStatus,
     latency: summarise(all),
     readLatency: summarise(reads),
     writeLatency: summarise(writes),
