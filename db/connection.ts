@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database as Schema } from './schema';
 import { StoreError } from './errors';
+import { withStatementCache } from './statement-cache';
 
 export type RawDatabase = Database.Database;
 
@@ -49,5 +50,5 @@ export function openEncrypted(file: string, dataKey: Buffer, options: OpenOption
 }
 
 export function createKysely(raw: RawDatabase): Kysely<Schema> {
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
 }
