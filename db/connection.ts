@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database as Schema } from './schema';
 import { StoreError } from './errors';
+import { GroupCommitSqliteDialect } from './group-commit';
 import { withStatementCache } from './statement-cache';
 
 export type RawDatabase = Database.Database;
@@ -49,6 +50,8 @@ export function openEncrypted(file: string, dataKey: Buffer, options: OpenOption
   return db;
 }
 
-export function createKysely(raw: RawDatabase): Kysely<Schema> {
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+/** `groupCommit`: transactions of concurrent requests share one commit (the LAN host; see group-commit.ts). */
+export function createKysely(raw: RawDatabase, options: { groupCommit?: boolean } = {}): Kysely<Schema> {
+  const database = withStatementCache(raw);
+  return new Kysely<Schema>({ dialect: options.groupCommit ? new GroupCommitSqliteDialect(database) : new SqliteDialect({ database }) });
 }

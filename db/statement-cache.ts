@@ -6,10 +6,15 @@ import type { RawDatabase } from './connection';
 
 const DEFAULT_MAX = 256;
 
-export function withStatementCache(raw: RawDatabase, max = DEFAULT_MAX): SqliteDatabase {
+export type CachedDatabase = SqliteDatabase & { readonly inTransaction: boolean };
+
+export function withStatementCache(raw: RawDatabase, max = DEFAULT_MAX): CachedDatabase {
   const cache = new Map<string, ReturnType<RawDatabase['prepare']>>();
   return {
     close: () => raw.close(),
+    get inTransaction() {
+      return raw.inTransaction;
+    },
     prepare(sql: string): SqliteStatement {
       const cached = cache.get(sql);
       // A statement still being iterated (a stream) cannot run again: that caller gets a fresh one.

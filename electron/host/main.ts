@@ -46,7 +46,8 @@ export async function runHost(argv: string[]): Promise<void> {
   if (!Number.isInteger(backupsKeep) || backupsKeep < 1) throw new CliError('--backups-keep debe ser un entero ≥ 1');
   if (!isInitialised(dataDir)) throw new CliError(`${dataDir} no tiene base de datos. Créela con: npm run cli -- init --data-dir ${dataDir} …`);
 
-  const store = await unlockStore(dataDir, { passphrase: readSecretFile(passphraseFile, 'la frase de acceso') });
+  // Group commit: many workstations' audited reads and registrations share one fsync.
+  const store = await unlockStore(dataDir, { passphrase: readSecretFile(passphraseFile, 'la frase de acceso') }, { groupCommit: true });
   const ctx = serviceContext(store, { security: idle ? { idleTimeoutSeconds: idle } : {}, backupsKeep });
 
   // TLS by default off loopback: patient data never crosses the hospital LAN in clear.
