@@ -1,4 +1,4 @@
-// `npm run host -- --data-dir DIR --passphrase-file P [--port 4317] [--bind 127.0.0.1] [--backups-keep 14] [--no-auto-backup]`
+// `npm run host -- --data-dir DIR --passphrase-file P [--port 4317] [--bind 127.0.0.1] [--backups-keep 14] [--no-auto-backup] [--search-workers N]`
 // Serves the renderer and the API; prints one line "listening on http(s)://HOST:PORT".
 // Backs up DATA_DIR/backups/ at start and then hourly whenever the newest backup is a day old.
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { StoreError } from '../../db/errors';
 import { isInitialised, unlockStore } from '../../db/store';
 import { startAutomaticBackups } from '../core/backup-schedule';
+import { defaultSearchWorkers } from '../core/jobs/runner';
 import { createDispatcher } from '../core/dispatch';
 import { buildHost } from './server';
 import { CliError, readSecretFile } from './secrets';
@@ -31,6 +32,7 @@ export async function runHost(argv: string[]): Promise<void> {
       'renderer-dir': { type: 'string' },
       'backups-keep': { type: 'string', default: '14' },
       'no-auto-backup': { type: 'boolean', default: false },
+      'search-workers': { type: 'string' },
     },
     strict: true,
   });
@@ -44,11 +46,14 @@ export async function runHost(argv: string[]): Promise<void> {
   if (idle !== undefined && (!Number.isInteger(idle) || idle < 5)) throw new CliError('--idle-timeout-seconds debe ser un entero ≥ 5');
   const backupsKeep = Number(values['backups-keep']);
   if (!Number.isInteger(backupsKeep) || backupsKeep < 1) throw new CliError('--backups-keep debe ser un entero ≥ 1');
+  const searchWorkers = values['search-workers'] === undefined ? undefined : Number(values['search-workers']);
+  if (searchWorkers !== undefined && (!Number.isInteger(searchWorkers) || searchWorkers < 0 || searchWorkers > 16)) throw new CliError('--search-workers debe ser un entero entre 0 y 16');
   if (!isInitialised(dataDir)) throw new CliError(`${dataDir} no tiene base de datos. Créela con: npm run cli -- init --data-dir ${dataDir} …`);
 
   // Group commit: many workstations' audited reads and registrations share one fsync.
   const store = await unlockStore(dataDir, { passphrase: readSecretFile(passphraseFile, 'la frase de acceso') }, { groupCommit: true });
-  const ctx = serviceContext(store, { security: idle ? { idleTimeoutSeconds: idle } : {}, backupsKeep });
+  // Many workstations search at once: searches run on a pool of read-only workers, one per core.
+  const ctx = serviceContext(store, { security: idle ? { idleTimeoutSeconds: idle } : {}, backupsKeep, searchWorkers: searchWorkers ?? defaultSearchWorkers() });
 
   // TLS by default off loopback: patient data never crosses the hospital LAN in clear.
   const loopback = LOOPBACK.has(bind);

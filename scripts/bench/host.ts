@@ -13,9 +13,9 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-/** `nodeArgs` go to node itself (e.g. `--cpu-prof --cpu-prof-dir DIR` to profile the host). */
-export async function startHost(repoRoot: string, dataDir: string, passphraseFile: string, nodeArgs: string[] = []): Promise<HostProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup'], {
+/** `nodeArgs` go to node itself (e.g. `--cpu-prof --cpu-prof-dir DIR` to profile the host), `hostArgs` to the host. */
+export async function startHost(repoRoot: string, dataDir: string, passphraseFile: string, nodeArgs: string[] = [], hostArgs: string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup', ...hostArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

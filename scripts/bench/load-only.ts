@@ -1,4 +1,4 @@
-// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--cpu-prof DIR]`
+// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--cpu-prof DIR] [--host-arg=--search-workers=0]`
 // Only the LAN host under load, on an existing (seeded) data dir: to compare changes to the request
 // path back to back without running the whole benchmark. Creates the reception user it needs.
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     clients: { type: 'string', default: '50' },
     'cpu-prof': { type: 'string' },
+    /** Passed to the host, e.g. --host-arg=--search-workers=0 */
+    'host-arg': { type: 'string', multiple: true },
   },
   strict: true,
 });
@@ -51,7 +53,7 @@ for (let i = 0; i < clients; i++) {
 await ctx.readOnly?.close();
 await store.close();
 
-const host = await startHost(repoRoot, dataDir, passphraseFile, values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []);
+const host = await startHost(repoRoot, dataDir, passphraseFile, values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [], values['host-arg'] ?? []);
 try {
   // Warm the page cache and the JIT so that runs compare the steady state.
   await runLoad(host.url, tokens, pool, patientIds, { clients, seconds: 2 });
