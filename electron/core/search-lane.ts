@@ -8,8 +8,14 @@ import { searchPatients } from './patients';
 
 type SearchOutput = Awaited<ReturnType<typeof searchPatients>>;
 
+/**
+ * When every worker already has this many searches queued, the main thread runs the search itself:
+ * the main thread is otherwise mostly idle (HTTP, sessions and writes are light), so both cores work.
+ */
+const MAIN_THREAD_TAKES_OVER_AT = 2;
+
 export function searchOnPool(ctx: ServiceContext, input: PatientSearchArgs['input']): Promise<SearchOutput> {
-  if (!ctx.readOnly || ctx.readOnly.searchWorkers === 0) return searchPatients(ctx, input);
+  if (!ctx.readOnly || ctx.readOnly.searchWorkers === 0 || ctx.readOnly.searchBacklog() >= MAIN_THREAD_TAKES_OVER_AT) return searchPatients(ctx, input);
   const args: PatientSearchArgs = { input, now: ctx.clock.now() };
   return ctx.readOnly.run<SearchOutput>('search', 'patientSearch', args);
 }

@@ -52,7 +52,7 @@ export async function runHost(argv: string[]): Promise<void> {
 
   // Group commit: many workstations' audited reads and registrations share one fsync.
   const store = await unlockStore(dataDir, { passphrase: readSecretFile(passphraseFile, 'la frase de acceso') }, { groupCommit: true });
-  // Many workstations search at once: searches run on a pool of read-only workers, one per core.
+  // Many workstations search at once: searches run on a pool of read-only workers beside the main thread.
   const ctx = serviceContext(store, { security: idle ? { idleTimeoutSeconds: idle } : {}, backupsKeep, searchWorkers: searchWorkers ?? defaultSearchWorkers() });
 
   // TLS by default off loopback: patient data never crosses the hospital LAN in clear.

@@ -9,9 +9,12 @@ import type { TaskName } from './tasks';
 
 export type Lane = 'interactive' | 'exports' | 'search';
 
-/** A search pool as large as the machine's cores, up to 4: each worker holds its own page cache. */
+/**
+ * One search worker per core but the main thread's, up to 3: each worker costs about 90 MB (its own
+ * page cache and modules), and on 2 cores a second one measured no faster.
+ */
 export function defaultSearchWorkers(): number {
-  return Math.min(4, availableParallelism());
+  return Math.max(0, Math.min(3, availableParallelism() - 1));
 }
 
 interface Pending {
@@ -49,6 +52,13 @@ export class ReadOnlyRunner {
     private readonly dataKey: Buffer,
     readonly searchWorkers = 0,
   ) {}
+
+  /** Tasks queued on the least busy search worker (running included). */
+  searchBacklog(): number {
+    let least = Infinity;
+    for (let i = 0; i < this.searchWorkers; i++) least = Math.min(least, this.load.get(`search:${i}`) ?? 0);
+    return least;
+  }
 
   private slotFor(lane: Lane): string {
     if (lane !== 'search') return `${lane}:0`;
