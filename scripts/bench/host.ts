@@ -10,6 +10,8 @@ export interface HostProcess {
   url: string;
   child: ChildProcess;
   rssMB(): number;
+  /** CPU time the host process has used (all threads), in seconds: less noisy than req/s on a shared machine. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -33,6 +35,11 @@ export async function startHost(repoRoot: string, dataDir: string, passphraseFil
     rssMB() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime in clock ticks (100/s on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop: () =>
       new Promise<void>((resolve) => {
