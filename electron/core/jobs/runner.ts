@@ -1,21 +1,12 @@
 // Runs read-only tasks in worker threads, persistent workers per lane, so that a long export
-// never delays the dashboard and neither ever blocks the main thread. The 'search' lane is a pool:
-// patient searches are most of the LAN host's work, and on the main thread they could use one core.
-import { availableParallelism } from 'node:os';
+// never delays the dashboard and neither ever blocks the main thread. The 'search' lane is a pool
+// (opt-in on the LAN host): patient searches are most of its work, and on one thread use one core.
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode, FieldIssue } from '../../api/envelope';
 import { AppError } from '../errors';
 import type { TaskName } from './tasks';
 
 export type Lane = 'interactive' | 'exports' | 'search';
-
-/**
- * One search worker per core but the main thread's, up to 3: each worker costs about 90 MB (its own
- * page cache and modules), and on 2 cores a second one measured no faster.
- */
-export function defaultSearchWorkers(): number {
-  return Math.max(0, Math.min(3, availableParallelism() - 1));
-}
 
 interface Pending {
   slot: string;
