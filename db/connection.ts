@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database as Schema } from './schema';
 import { StoreError } from './errors';
+import { GroupCommitSqliteDialect } from './group-commit';
+import { withStatementCache } from './statement-cache';
 
 export type RawDatabase = Database.Database;
 
@@ -48,32 +50,8 @@ export function openEncrypted(file: string, dataKey: Buffer, options: OpenOption
   return db;
 }
 
-/** Statements kept prepared, least recently used dropped first. */
-const STATEMENT_CACHE_SIZE = 256;
-
-/**
- * Kysely prepares every query anew (a tenth of a name search); its queries repeat, so reuse them.
- * Safe because Kysely runs one query at a time on this connection (its mutex is held for a whole
- * streamed query too), so a cached statement is never busy when it is handed out again.
- */
-function withStatementCache(raw: RawDatabase) {
-  const cache = new Map<string, Database.Statement>();
-  return {
-    prepare(sql: string): Database.Statement {
-      let statement = cache.get(sql);
-      if (statement) cache.delete(sql);
-      else statement = raw.prepare(sql);
-      cache.set(sql, statement);
-      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-      return statement;
-    },
-    close(): void {
-      cache.clear();
-      raw.close();
-    },
-  };
-}
-
-export function createKysely(raw: RawDatabase): Kysely<Schema> {
-  return new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+/** `groupCommit`: transactions of concurrent requests share one commit (the LAN host; see group-commit.ts). */
+export function createKysely(raw: RawDatabase, options: { groupCommit?: boolean } = {}): Kysely<Schema> {
+  const database = withStatementCache(raw);
+  return new Kysely<Schema>({ dialect: options.groupCommit ? new GroupCommitSqliteDialect(database) : new SqliteDialect({ database }) });
 }

@@ -79,17 +79,22 @@ export async function unlockDataKey(dataDir: string, unlock: Unlock): Promise<Bu
   return key;
 }
 
-export async function openStore(dataDir: string, dataKey: Buffer): Promise<Store> {
+export interface StoreOptions {
+  /** Group commit of concurrent transactions: for the LAN host, which serves many requests at once. */
+  groupCommit?: boolean;
+}
+
+export async function openStore(dataDir: string, dataKey: Buffer, options: StoreOptions = {}): Promise<Store> {
   const raw = openEncrypted(storePaths(dataDir).database, dataKey);
-  return wrapStore(raw, dataDir, dataKey);
+  return wrapStore(raw, dataDir, dataKey, options);
 }
 
-export async function unlockStore(dataDir: string, unlock: Unlock): Promise<Store> {
-  return openStore(dataDir, await unlockDataKey(dataDir, unlock));
+export async function unlockStore(dataDir: string, unlock: Unlock, options: StoreOptions = {}): Promise<Store> {
+  return openStore(dataDir, await unlockDataKey(dataDir, unlock), options);
 }
 
-async function wrapStore(raw: RawDatabase, dataDir: string, dataKey: Buffer): Promise<Store> {
-  const db = createKysely(raw);
+async function wrapStore(raw: RawDatabase, dataDir: string, dataKey: Buffer, options: StoreOptions = {}): Promise<Store> {
+  const db = createKysely(raw, options);
   try {
     await migrateToLatest(db);
   } catch (error) {

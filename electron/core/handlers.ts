@@ -5,6 +5,7 @@ import * as auth from './auth';
 import type { Actor, ServiceContext } from './context';
 import * as users from './users';
 import * as patients from './patients';
+import { searchOnPool } from './search-lane';
 import * as appointments from './appointments';
 import * as clinicians from './clinicians';
 import * as sessions from './sessions';
@@ -50,7 +51,7 @@ export const handlers: Handlers = {
   'patients.update': (ctx, { actor, input, origin }) => patients.updatePatient(ctx, signedIn(actor), input, origin),
   'patients.get': (ctx, { actor, input, origin }) => patients.getPatient(ctx, signedIn(actor), input.patientId, origin),
   'patients.history': (ctx, { actor, input, origin }) => patients.patientHistory(ctx, signedIn(actor), input.patientId, origin),
-  'patients.search': (ctx, { input }) => patients.searchPatients(ctx, input),
+  'patients.search': (ctx, { input }) => searchOnPool(ctx, input),
   'patients.checkDuplicates': (ctx, { input }) => patients.checkDuplicates(ctx, input),
   'patients.merge': (ctx, { actor, input, origin }) => patients.mergePatients(ctx, signedIn(actor), input, origin),
   'appointments.book': (ctx, { actor, input, origin }) => appointments.bookAppointment(ctx, signedIn(actor), input, origin),

@@ -10,11 +10,14 @@ export interface HostProcess {
   url: string;
   child: ChildProcess;
   rssMB(): number;
+  /** CPU time the host process has used (all threads), in seconds: less noisy than req/s on a shared machine. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
-export async function startHost(repoRoot: string, dataDir: string, passphraseFile: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup'], {
+/** `nodeArgs` go to node itself (e.g. `--cpu-prof --cpu-prof-dir DIR` to profile the host), `hostArgs` to the host. */
+export async function startHost(repoRoot: string, dataDir: string, passphraseFile: string, nodeArgs: string[] = [], hostArgs: string[] = []): Promise<HostProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup', ...hostArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -33,6 +36,11 @@ export async function startHost(repoRoot: string, dataDir: string, passphraseFil
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
     },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): utime and stime in clock ticks (100/s on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
@@ -40,6 +48,9 @@ export async function startHost(repoRoot: string, dataDir: string, passphraseFil
       }),
   };
 }
+
+/** Across runs of one process, so that a warm-up run and the measured run never register the same document. */
+let documentCounter = 0;
 
 export async function call(url: string, name: string, input: unknown, token: string | null): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${url}/api/${name}`, {
@@ -56,22 +67,30 @@ export interface LoadResult {
   requests: number;
   requestsPerSecond: number;
   errors: number;
+  /** Failed answers by HTTP status (0: no answer). */
+  errorsByStatus: Record<number, number>;
   latency: Summary;
   readLatency: Summary;
   writeLatency: Summary;
 }
 
-/** `clients` loops, each waiting for its answer before the next request (closed loop), for `seconds`. */
-export async function runLoad(url: string, token: string, queries: string[], patientIds: number[], options: { clients: number; seconds: number }): Promise<LoadResult> {
+/**
+ * `clients` loops, each waiting for its answer before the next request (closed loop), for `seconds`.
+ * Given several tokens, client i uses tokens[i % n]: one session per workstation, as in a unit, so the
+ * per-token rate limit applies to each client rather than to all of them at once.
+ */
+export async function runLoad(url: string, tokens: string | string[], queries: string[], patientIds: number[], options: { clients: number; seconds: number }): Promise<LoadResult> {
   const random = rng(99);
   const deadline = performance.now() + options.seconds * 1000;
   const all: number[] = [];
   const reads: number[] = [];
   const writes: number[] = [];
   let errors = 0;
-  let documentCounter = 0;
+  const errorsByStatus: Record<number, number> = {};
+  const tokenList = Array.isArray(tokens) ? tokens : [tokens];
   const started = performance.now();
-  const client = async () => {
+  const client = async (index: number) => {
+    const token = tokenList[index % tokenList.length]!;
     while (performance.now() < deadline) {
       const roll = random();
       const t0 = performance.now();
@@ -91,10 +110,13 @@ export async function runLoad(url: string, token: string, queries: string[], pat
       const ms = performance.now() - t0;
       all.push(ms);
       (roll < 0.1 ? writes : reads).push(ms);
-      if (result.status !== 200) errors++;
+      if (result.status !== 200) {
+        errors++;
+        errorsByStatus[result.status] = (errorsByStatus[result.status] ?? 0) + 1;
+      }
     }
   };
-  await Promise.all(Array.from({ length: options.clients }, client));
+  await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
   const elapsed = (performance.now() - started) / 1000;
   return {
     clients: options.clients,
@@ -102,6 +124,7 @@ export async function runLoad(url: string, token: string, queries: string[], pat
     requests: all.length,
     requestsPerSecond: Math.round(all.length / elapsed),
     errors,
+    errorsByStatus,
     latency: summarise(all),
     readLatency: summarise(reads),
     writeLatency: summarise(writes),

@@ -41,7 +41,8 @@ const keyHex = process.env.ACOGIDA_CRASH_KEY ?? '';
 const config = JSON.parse(process.env.ACOGIDA_CRASH_CONFIG ?? 'null') as CrashChildConfig | null;
 if (!config || !/^[0-9a-f]{64}$/.test(keyHex)) fail('ACOGIDA_CRASH_KEY and ACOGIDA_CRASH_CONFIG are required');
 
-const store = await openStore(config.dataDir, Buffer.from(keyHex, 'hex'));
+// Every other run writes as the LAN host does, with group commit: a commit it reports must survive too.
+const store = await openStore(config.dataDir, Buffer.from(keyHex, 'hex'), { groupCommit: config.seed % 2 === 1 });
 const ctx: ServiceContext = {
   db: store.db,
   clock: { now: () => config.clockMs },

@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import type { CreateExportInput, R4vConfig } from '../../api/exports';
 import type { DashboardInput } from '../../api/stats';
+import { defaultSecuritySettings } from '../context';
+import { searchPatients } from '../patients';
 import { toCsv, toXlsx, type Cell, type ExportFile } from '../exports/files';
 import { monthlyReportCsvRows, monthlyReportSheets } from '../exports/monthly-export';
 import { r4vTable } from '../exports/r4v-export';
@@ -20,6 +22,12 @@ export interface ExportTaskArgs {
   r4vConfig: R4vConfig | null;
   /** The pseudonym key, resolved on the main thread (the worker cannot write settings). */
   keyHex: string | null;
+}
+
+export interface PatientSearchArgs {
+  input: { query: string; page: number; pageSize: number };
+  /** The caller's clock (ages are computed on the unit's today), so a worker answers as the main thread would. */
+  now: number;
 }
 
 export interface ExportResult {
@@ -68,6 +76,10 @@ const tasks = {
   dashboard: (db, args) => computeDashboard(db, args as DashboardInput),
   monthlyReport: (db, args) => computeMonthlyReport(db, args as { from: string; to: string; threshold: number }),
   export: (db, args, progress) => runExport(db, args as ExportTaskArgs, progress),
+  patientSearch: (db, args) => {
+    const { input, now } = args as PatientSearchArgs;
+    return searchPatients({ db, clock: { now: () => now }, security: defaultSecuritySettings }, input);
+  },
 } satisfies Record<string, Task>;
 
 export type TaskName = keyof typeof tasks;

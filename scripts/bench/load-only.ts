@@ -1,0 +1,70 @@
+// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--cpu-prof DIR] [--host-arg=--search-workers=0]`
+// Only the LAN host under load, on an existing (seeded) data dir: to compare changes to the request
+// path back to back without running the whole benchmark. Creates the reception user it needs.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { unlockStore } from '../../db/store';
+import { createDispatcher } from '../../electron/core/dispatch';
+import { createUser } from '../../electron/core/users';
+import { serviceContext } from '../../electron/host/service-context';
+import { runLoad, startHost } from './host';
+import { buildQueries } from './queries';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PASSWORD = 'caballo correcto bateria grapa banco';
+const USERNAME = 'bench-recepcion';
+
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    'passphrase-file': { type: 'string' },
+    seconds: { type: 'string', default: '20' },
+    clients: { type: 'string', default: '50' },
+    'cpu-prof': { type: 'string' },
+    /** Passed to the host, e.g. --host-arg=--search-workers=0 */
+    'host-arg': { type: 'string', multiple: true },
+  },
+  strict: true,
+});
+const dataDir = values['data-dir'];
+const passphraseFile = values['passphrase-file'];
+if (!dataDir || !passphraseFile) throw new Error('--data-dir DIR --passphrase-file P');
+const seconds = Math.min(120, Math.max(3, Number(values.seconds)));
+const clients = Math.min(100, Math.max(1, Number(values.clients)));
+
+const store = await unlockStore(dataDir, { passphrase: readFileSync(passphraseFile, 'utf8').replace(/\r?\n$/, '') });
+const ctx = serviceContext(store);
+const existing = await ctx.db.selectFrom('users').select('id').where('username', '=', USERNAME).executeTakeFirst();
+if (!existing) await createUser(ctx, null, { username: USERNAME, displayName: USERNAME, role: 'reception', password: PASSWORD }, 'bench');
+const queries = buildQueries(store.raw, 200);
+const pool = [...queries.full_name, ...queries.name_prefix, ...queries.exact_document, ...queries.name_with_typo, ...queries.common_surname.slice(0, 20)];
+const patientIds = (store.raw.prepare('SELECT id FROM patients ORDER BY random() LIMIT 2000').all() as { id: number }[]).map((r) => r.id);
+// One session per client, as 50 workstations would have: the per-token rate limit applies to each.
+// Signed in here, not over HTTP, where the per-address login limit refuses 50 attempts in a minute.
+const dispatch = createDispatcher(ctx);
+const tokens: string[] = [];
+for (let i = 0; i < clients; i++) {
+  const login = await dispatch('auth.login', { username: USERNAME, password: PASSWORD }, { origin: 'bench' });
+  if (!login.ok) throw new Error(login.error.message);
+  tokens.push((login.value as { token: string }).token);
+}
+await ctx.readOnly?.close();
+await store.close();
+
+const host = await startHost(repoRoot, dataDir, passphraseFile, values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [], values['host-arg'] ?? []);
+try {
+  // Warm the page cache and the JIT so that runs compare the steady state.
+  await runLoad(host.url, tokens, pool, patientIds, { clients, seconds: 2 });
+  const cpuBefore = host.cpuSeconds();
+  const load = await runLoad(host.url, tokens, pool, patientIds, { clients, seconds });
+  const cpuMsPerRequest = ((host.cpuSeconds() - cpuBefore) * 1000) / load.requests;
+  console.log(JSON.stringify(load.errorsByStatus));
+  console.log(
+    `${clients} clients, ${load.seconds} s: ${load.requestsPerSecond} req/s, p50 ${load.latency.p50} ms, p95 ${load.latency.p95} ms, p99 ${load.latency.p99} ms ` +
+      `(reads p95 ${load.readLatency.p95}, writes p95 ${load.writeLatency.p95}), errors ${load.errors}/${load.requests}, host CPU ${cpuMsPerRequest.toFixed(2)} ms/request, host RSS ${host.rssMB()} MB`,
+  );
+} finally {
+  await host.stop();
+}
