@@ -155,9 +155,12 @@ async function tokenMatch(db: Db, token: string): Promise<TokenMatch> {
   const key = phoneticKey(token);
   const { spelling: spellings, key: keys } = await neighbours(db, token, key);
   const build = (wide: boolean) => {
-    const spelled = [quote(token), ...prefix, ...(wide || !spellings.known ? spellings.within.map(quote) : [])];
-    const sounds = [quote(key), ...(wide || !keys.known ? keys.within.map(quote) : [])];
-    return `(names : (${[...new Set(spelled)].join(' OR ')}) OR phon : (${[...new Set(sounds)].join(' OR ')}))`;
+    // The word's own spelling is left out: its sound (always asked) finds every person spelled so,
+    // and an OR of one list fewer halves the cost of intersecting the words of a full name.
+    const spelled = [...new Set([...prefix, ...(wide || !spellings.known ? spellings.within.map(quote) : [])])].filter((t) => t !== quote(token));
+    const sounds = [...new Set([quote(key), ...(wide || !keys.known ? keys.within.map(quote) : [])])];
+    const bySound = `phon : (${sounds.join(' OR ')})`;
+    return spelled.length ? `(names : (${spelled.join(' OR ')}) OR ${bySound})` : `(${bySound})`;
   };
   return { narrow: build(false), wide: build(true) };
 }

@@ -74,6 +74,82 @@ export interface LoadResult {
   writeLatency: Summary;
 }
 
+/** One request of the mix: 10% registrations, 65% searches, 25% record reads. */
+async function oneRequest(url: string, token: string, random: () => number, queries: string[], patientIds: number[]): Promise<{ write: boolean; status: number }> {
+  const roll = random();
+  try {
+    if (roll < 0.1) {
+      const patient = { ...syntheticPatient(random), documentType: 'CC' as const, documentNumber: String(7_000_000_000 + process.pid * 10_000 + ++documentCounter) };
+      return { write: true, status: (await call(url, 'patients.register', { patient }, token)).status };
+    }
+    if (roll < 0.75) return { write: false, status: (await call(url, 'patients.search', { query: queries[Math.floor(random() * queries.length)]!, pageSize: 20 }, token)).status };
+    return { write: false, status: (await call(url, 'patients.get', { patientId: patientIds[Math.floor(random() * patientIds.length)]! }, token)).status };
+  } catch {
+    return { write: roll < 0.1, status: 0 };
+  }
+}
+
+export interface OfferedLoadResult extends LoadResult {
+  /** Requests per second offered (sent on schedule whatever the answers). */
+  offeredPerSecond: number;
+}
+
+/**
+ * Open loop: `clients` workstations together send `rate` requests per second on a fixed schedule,
+ * whether or not earlier answers came back, for `seconds`. Latency counts from the scheduled send
+ * time, so a stalled host cannot hide its queue (no coordinated omission). This is how "p95 at 300
+ * requests/s" is measured; a closed loop with no think time instead holds `clients` requests in
+ * flight, so by Little's law its mean latency is clients / throughput (50 / 300 = 167 ms).
+ */
+export async function runOfferedLoad(url: string, tokens: string[], queries: string[], patientIds: number[], options: { clients: number; seconds: number; rate: number }): Promise<OfferedLoadResult> {
+  const random = rng(77);
+  const all: number[] = [];
+  const reads: number[] = [];
+  const writes: number[] = [];
+  let errors = 0;
+  const errorsByStatus: Record<number, number> = {};
+  const interval = (1000 * options.clients) / options.rate;
+  const perClient = Math.floor((options.seconds * 1000) / interval);
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  const client = async (index: number) => {
+    const token = tokens[index % tokens.length]!;
+    // Clients start spread over one interval, as workstations would.
+    const phase = (index / options.clients) * interval;
+    for (let k = 0; k < perClient; k++) {
+      const scheduled = started + phase + k * interval;
+      const wait = scheduled - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      inFlight.push(
+        oneRequest(url, token, random, queries, patientIds).then(({ write, status }) => {
+          const ms = performance.now() - scheduled;
+          all.push(ms);
+          (write ? writes : reads).push(ms);
+          if (status !== 200) {
+            errors++;
+            errorsByStatus[status] = (errorsByStatus[status] ?? 0) + 1;
+          }
+        }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    clients: options.clients,
+    seconds: Math.round(elapsed),
+    offeredPerSecond: options.rate,
+    requests: all.length,
+    requestsPerSecond: Math.round(all.length / elapsed),
+    errors,
+    errorsByStatus,
+    latency: summarise(all),
+    readLatency: summarise(reads),
+    writeLatency: summarise(writes),
+  };
+}
+
 /**
  * `clients` loops, each waiting for its answer before the next request (closed loop), for `seconds`.
  * Given several tokens, client i uses tokens[i % n]: one session per workstation, as in a unit, so the
@@ -92,24 +168,11 @@ export async function runLoad(url: string, tokens: string | string[], queries: s
   const client = async (index: number) => {
     const token = tokenList[index % tokenList.length]!;
     while (performance.now() < deadline) {
-      const roll = random();
       const t0 = performance.now();
-      let result;
-      try {
-        if (roll < 0.1) {
-          const patient = { ...syntheticPatient(random), documentType: 'CC' as const, documentNumber: String(7_000_000_000 + process.pid * 10_000 + ++documentCounter) };
-          result = await call(url, 'patients.register', { patient }, token);
-        } else if (roll < 0.75) {
-          result = await call(url, 'patients.search', { query: queries[Math.floor(random() * queries.length)]!, pageSize: 20 }, token);
-        } else {
-          result = await call(url, 'patients.get', { patientId: patientIds[Math.floor(random() * patientIds.length)]! }, token);
-        }
-      } catch {
-        result = { status: 0 };
-      }
+      const result = await oneRequest(url, token, random, queries, patientIds);
       const ms = performance.now() - t0;
       all.push(ms);
-      (roll < 0.1 ? writes : reads).push(ms);
+      (result.write ? writes : reads).push(ms);
       if (result.status !== 200) {
         errors++;
         errorsByStatus[result.status] = (errorsByStatus[result.status] ?? 0) + 1;

@@ -1,4 +1,4 @@
-// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--cpu-prof DIR] [--host-arg=--search-workers=0]`
+// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--rate 300] [--cpu-prof DIR] [--host-arg=--search-workers=0]`
 // Only the LAN host under load, on an existing (seeded) data dir: to compare changes to the request
 // path back to back without running the whole benchmark. Creates the reception user it needs.
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { unlockStore } from '../../db/store';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { createUser } from '../../electron/core/users';
 import { serviceContext } from '../../electron/host/service-context';
-import { runLoad, startHost } from './host';
+import { runLoad, runOfferedLoad, startHost } from './host';
 import { buildQueries } from './queries';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     'passphrase-file': { type: 'string' },
     seconds: { type: 'string', default: '20' },
     clients: { type: 'string', default: '50' },
+    /** Offered rate (requests/s from all clients together, open loop) instead of a closed loop. */
+    rate: { type: 'string' },
     'cpu-prof': { type: 'string' },
     /** Passed to the host, e.g. --host-arg=--search-workers=0 */
     'host-arg': { type: 'string', multiple: true },
@@ -58,7 +60,9 @@ try {
   // Warm the page cache and the JIT so that runs compare the steady state.
   await runLoad(host.url, tokens, pool, patientIds, { clients, seconds: 2 });
   const cpuBefore = host.cpuSeconds();
-  const load = await runLoad(host.url, tokens, pool, patientIds, { clients, seconds });
+  const load = values.rate
+    ? await runOfferedLoad(host.url, tokens, pool, patientIds, { clients, seconds, rate: Number(values.rate) })
+    : await runLoad(host.url, tokens, pool, patientIds, { clients, seconds });
   const cpuMsPerRequest = ((host.cpuSeconds() - cpuBefore) * 1000) / load.requests;
   console.log(JSON.stringify(load.errorsByStatus));
   console.log(

@@ -21,7 +21,7 @@ import { rng, syntheticPatient } from '../../electron/core/synthetic/generate';
 import { serviceContext } from '../../electron/host/service-context';
 import { buildQueries, QUERY_KINDS, type QueryKind } from './queries';
 import { makePlainCopy, openPlain } from './plain-copy';
-import { call, runLoad, startHost } from './host';
+import { call, runLoad, runOfferedLoad, startHost } from './host';
 import { bundleSizes, firstPaint } from './renderer';
 import { seconds, summarise, timeEach, type Summary } from './stats';
 import { renderMarkdown } from './report';
@@ -38,6 +38,7 @@ const { values } = parseArgs({
     size: { type: 'string', default: 'unit' },
     'load-seconds': { type: 'string', default: '60' },
     'load-clients': { type: 'string', default: '50' },
+    'load-rate': { type: 'string', default: '300' },
     'data-root': { type: 'string', default: '/tmp/acogida-bench' },
   },
   strict: true,
@@ -46,6 +47,7 @@ const size = values.size as keyof typeof SIZES;
 if (!(size in SIZES)) throw new Error(`--size unit|network, not ${values.size}`);
 const loadSeconds = Math.min(120, Math.max(5, Number(values['load-seconds'])));
 const loadClients = Math.min(100, Math.max(1, Number(values['load-clients'])));
+const loadRate = Math.min(2000, Math.max(1, Number(values['load-rate'])));
 const root = join(values['data-root']!, size);
 const dataDir = join(root, 'data');
 const passphraseFile = join(root, 'passphrase');
@@ -164,8 +166,13 @@ async function main() {
   const patientIds = (store.raw.prepare('SELECT id FROM patients ORDER BY random() LIMIT 2000').all() as { id: number }[]).map((r) => r.id);
   // One session per load client (one per workstation), so the per-token rate limit applies to each;
   // signed in here rather than over HTTP, where the per-address login limit would refuse 50 in a row.
+  // Fresh sessions for each run, so that the first run does not spend the second's rate allowance.
   const loadTokens: string[] = [];
-  for (let i = 0; i < loadClients; i++) loadTokens.push(await login('bench-recepcion'));
+  const offeredTokens: string[] = [];
+  for (let i = 0; i < loadClients; i++) {
+    loadTokens.push(await login('bench-recepcion'));
+    offeredTokens.push(await login('bench-recepcion'));
+  }
   await ctx.readOnly?.close();
   await store.close();
 
@@ -174,6 +181,7 @@ async function main() {
   const host = await startHost(repoRoot, dataDir, passphraseFile);
   let api: Record<QueryKind, Summary>;
   let load;
+  let offered;
   let hostRssMB: number;
   let hostRssIdleMB: number;
   let paint: number | null;
@@ -188,8 +196,10 @@ async function main() {
       }));
     }
     hostRssIdleMB = host.rssMB();
-    log(`load: ${loadClients} clients for ${loadSeconds} s`);
     const pool = [...queries.full_name, ...queries.name_prefix, ...queries.exact_document, ...queries.name_with_typo, ...queries.common_surname.slice(0, 20)];
+    log(`load: ${loadClients} clients sending ${loadRate} req/s together for ${loadSeconds} s`);
+    offered = await runOfferedLoad(host.url, offeredTokens, pool, patientIds, { clients: loadClients, seconds: loadSeconds, rate: loadRate });
+    log(`load: ${offered.requestsPerSecond} req/s, p95 ${offered.latency.p95} ms, ${offered.errors} errors; now saturated (closed loop)`);
     load = await runLoad(host.url, loadTokens, pool, patientIds, { clients: loadClients, seconds: loadSeconds });
     hostRssMB = host.rssMB();
     paint = await firstPaint(`${host.url}/`);
@@ -216,7 +226,7 @@ async function main() {
     registration,
     reports: { monthlyReportYearSeconds: monthly, r4vExportYearSeconds: r4v, limitSeconds: REPORT_LIMIT_S },
     searchDuringExport,
-    host: { load, rssAfterLoadMB: hostRssMB, rssBeforeLoadMB: hostRssIdleMB },
+    host: { load, offered, rssAfterLoadMB: hostRssMB, rssBeforeLoadMB: hostRssIdleMB },
     renderer: { ...bundle, firstContentfulPaintMs: paint },
   };
   const outDir = join(repoRoot, 'bench', 'results');

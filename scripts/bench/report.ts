@@ -1,5 +1,5 @@
 // The Markdown table of a benchmark run, with each target of issue 7 and whether it was met.
-import type { LoadResult } from './host';
+import type { LoadResult, OfferedLoadResult } from './host';
 import type { QueryKind } from './queries';
 import type { Summary } from './stats';
 
@@ -14,7 +14,7 @@ export interface BenchResults {
   registration: Summary;
   reports: { monthlyReportYearSeconds: number | null; r4vExportYearSeconds: number | null; limitSeconds: number };
   searchDuringExport: { during: Summary; idle: Summary; exportsCompleted: number; ratioP95: number };
-  host: { load: LoadResult; rssAfterLoadMB: number; rssBeforeLoadMB: number };
+  host: { load: LoadResult; offered: OfferedLoadResult; rssAfterLoadMB: number; rssBeforeLoadMB: number };
   renderer: { initialJsGzipKB: number; totalJsGzipKB: number; totalAssetsGzipKB: number; firstContentfulPaintMs: number | null };
 }
 
@@ -49,11 +49,18 @@ export function renderMarkdown(r: BenchResults): string {
   row('monthly report over a year', secs(r.reports.monthlyReportYearSeconds), '≤ 3 s', r.reports.monthlyReportYearSeconds !== null && r.reports.monthlyReportYearSeconds <= 3);
   row('R4V 5W export over a year', secs(r.reports.r4vExportYearSeconds), '—', null);
   row('search p95 during an export / idle', `${r.searchDuringExport.during.p95} / ${r.searchDuringExport.idle.p95} ms (${r.searchDuringExport.ratioP95}×, ${r.searchDuringExport.exportsCompleted} exports)`, '≤ 2×', r.searchDuringExport.ratioP95 <= 2);
-  row(`LAN host, ${l.clients} clients, ${l.seconds} s, 90% reads`, `${l.requestsPerSecond} req/s, p95 ${l.latency.p95} ms (reads ${l.readLatency.p95}, writes ${l.writeLatency.p95}), ${l.errors} errors of ${l.requests}`, '≥ 300 req/s at p95 ≤ 100 ms', l.requestsPerSecond >= 300 && l.latency.p95 <= 100 && l.errors === 0);
+  const o = r.host.offered;
+  row(
+    `LAN host, ${o.clients} clients sending ${o.offeredPerSecond} req/s together, ${o.seconds} s, 90% reads`,
+    `${o.requestsPerSecond} req/s answered, p50 ${o.latency.p50} / p95 ${o.latency.p95} / p99 ${o.latency.p99} ms (reads p95 ${o.readLatency.p95}, writes p95 ${o.writeLatency.p95}), ${o.errors} errors of ${o.requests}`,
+    '≥ 300 req/s at p95 ≤ 100 ms',
+    o.offeredPerSecond >= 300 && o.requestsPerSecond >= 0.97 * o.offeredPerSecond && o.latency.p95 <= 100 && o.errors === 0,
+  );
+  row(`LAN host saturated: ${l.clients} clients, closed loop, ${l.seconds} s, 90% reads`, `${l.requestsPerSecond} req/s, p95 ${l.latency.p95} ms (reads ${l.readLatency.p95}, writes ${l.writeLatency.p95}), ${l.errors} errors of ${l.requests}`, 'the most it answers', null);
   row('host RSS after the load', `${r.host.rssAfterLoadMB} MB (before: ${r.host.rssBeforeLoadMB} MB)`, '≤ 300 MB', r.host.rssAfterLoadMB <= 300);
   row('unlock: passphrase KDF + open', `${r.unlock.kdfSeconds} s + ${r.unlock.openAndMigrateSeconds} s (raw-key open ${r.unlock.rawKeyOpenSeconds} s)`, '—', null);
   row('login screen first contentful paint (headless Chromium)', r.renderer.firstContentfulPaintMs === null ? 'not measured (no /usr/bin/chromium)' : `${r.renderer.firstContentfulPaintMs} ms`, '≤ 1 s', r.renderer.firstContentfulPaintMs !== null && r.renderer.firstContentfulPaintMs <= 1000);
   row('initial JavaScript (gzip)', `${r.renderer.initialJsGzipKB} KB (all JS ${r.renderer.totalJsGzipKB} KB, all assets ${r.renderer.totalAssetsGzipKB} KB)`, '≤ 350 KB', r.renderer.initialJsGzipKB <= 350);
-  lines.push('', 'Benchmarks print numbers; they never fail a build. Search latencies: 200 queries per kind after 5 warm-up queries, page size 20; the API column goes through the host process over loopback HTTP. The load is a closed loop (each client waits for its answer): 65% searches, 25% record reads, 10% registrations.', '');
+  lines.push('', 'Benchmarks print numbers; they never fail a build. Search latencies: 200 queries per kind after 5 warm-up queries, page size 20; the API column goes through the host process over loopback HTTP. The load mix is 65% searches, 25% record reads, 10% registrations, one session per client, from a load generator on the same machine (it shares the 2 cores with the host). The target is read at an offered rate: the clients send 300 requests/s on a fixed schedule whatever the answers, latency counted from the scheduled send time (no coordinated omission). The saturated run is a closed loop without think time: each client waits for its answer and sends the next at once, so 50 requests are always in flight and, by Little\'s law, mean latency is 50 / throughput — at 300 req/s that is 167 ms, so that run shows the most the host answers, not its latency at 300 req/s.', '');
   return lines.join('\n');
 }
