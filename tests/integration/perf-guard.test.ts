@@ -107,6 +107,20 @@ describe('report query shapes (issue 7: a year on a million patients)', () => {
     expect(tree.filter((r) => /INTEGER PRIMARY KEY/.test(r.detail))).toEqual([]);
   });
 
+  it('the dashboard for a year streams the scores in person order and counts appointments from a covering index', async () => {
+    const statements = await capture((db) => computeDashboard(db, dashboardInput.parse(YEAR)));
+    const scores = statements.filter((s) => /\bsession_scores\b/.test(s.sql));
+    expect(scores).toHaveLength(1);
+    const tree = planTree(scores[0]!);
+    const pass = tree.filter((r) => /^SCAN sc USING COVERING INDEX session_scores_person$/.test(r.detail));
+    expect(pass).toHaveLength(1);
+    expect(tree.filter((r) => r.parent === pass[0]!.parent && /TEMP B-TREE/.test(r.detail))).toEqual([]);
+    // Never a wide session or patient row.
+    expect(tree.filter((r) => /INTEGER PRIMARY KEY|SEARCH s USING INDEX|SCAN s\b/.test(r.detail))).toEqual([]);
+    const appointments = planOf(statements.find((s) => /\bappointments\b/.test(s.sql))!);
+    expect(appointments.filter((d) => /USING COVERING INDEX appointments_outcome \(status=\? AND starts_at>\? AND starts_at<\?\)/.test(d))).toHaveLength(1);
+  });
+
   it('the monthly report for a month reads only that month, through sessions_period', async () => {
     const statements = await capture((db) => computeMonthlyReport(db, { ...MONTH, threshold: 5 }));
     expect(reportStatement(statements)).toHaveLength(1);

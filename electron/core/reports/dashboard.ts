@@ -7,6 +7,7 @@ import { ageBandOf, AGE_BANDS, type Service } from '../../api/codes';
 import type { DashboardInput, Dashboard } from '../../api/stats';
 import { PATIENTS_REPORT } from './people-sql';
 import { ageAt, dayAfter, localDateOf, monthsBetween, utcRangeOfLocalDays } from './period';
+import { coversMostOfHistory } from './session-index';
 
 type Counts = Record<string, number>;
 const bump = (counts: Counts, key: string, by = 1) => {
@@ -88,16 +89,13 @@ async function community(db: Kysely<Database>, input: DashboardInput) {
 }
 
 async function appointmentsOutcome(db: Kysely<Database>, input: DashboardInput) {
-  let query = db
-    .selectFrom('appointments')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('starts_at', '>=', input.from)
-    .where('starts_at', '<', dayAfter(input.to))
-    .where('status', 'in', ['no_show', 'completed', 'checked_in'])
-    .groupBy('status');
-  if (input.service) query = query.where('service', '=', input.service);
-  const rows = await query.execute();
-  const count = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  // The covering index appointments_outcome: never a wide appointment row for its status.
+  const rows = await sql<{ status: string; n: number }>`
+    SELECT a.status, COUNT(*) AS n FROM appointments AS a INDEXED BY appointments_outcome
+    WHERE a.status IN ('no_show', 'completed', 'checked_in') AND a.starts_at >= ${input.from} AND a.starts_at < ${dayAfter(input.to)}
+      ${input.service ? sql`AND a.service = ${input.service}` : sql``}
+    GROUP BY a.status`.execute(db);
+  const count = (status: string) => Number(rows.rows.find((r) => r.status === status)?.n ?? 0);
   const noShows = count('no_show');
   const attended = count('completed') + count('checked_in');
   return { noShows, attended, noShowRate: noShows + attended ? noShows / (noShows + attended) : null };
@@ -130,28 +128,47 @@ async function waitingDays(db: Kysely<Database>, input: DashboardInput) {
   return { patients: days.length, mean, median };
 }
 
+/** A score's order key: its session's date-time, then its id (char(1) sorts before any character of a date). */
+const SCORE_KEY = sql`sc.at || char(1) || printf('%020d', sc.id) || char(1) || sc.total`;
+/** The total back from a SCORE_KEY. */
+const totalOf = (key: string) => sql`CAST(substr(${sql.ref(key)}, instr(${sql.ref(key)}, char(1)) + 22) AS INTEGER)`;
+
+/**
+ * First and latest score per person and instrument among the signed sessions of the period, for
+ * people scored at least twice, summed per instrument in SQL. The scores stream in person order
+ * from the covering index session_scores_person (GROUP BY without a sorter, never a wide row); a
+ * score's `at` is its session's starts_at, written when the session is signed, so it stands for the
+ * session's date. Records involved in a merge (rare) are regrouped by person on their own.
+ */
 async function instrumentChange(db: Kysely<Database>, input: DashboardInput) {
-  const rows = await sql<{ person: number; instrument: string; total: number; at: string }>`
-    SELECT COALESCE(p.merged_into_id, p.id) AS person, sc.instrument, sc.total, sc.at
-    FROM session_scores AS sc
-    JOIN sessions AS s ON s.id = sc.session_id
-    JOIN patients AS p ON p.id = sc.patient_id
-    WHERE ${sessionFilter(input)} AND sc.instrument IN ('phq9', 'gad7', 'who5') AND sc.total IS NOT NULL
-    ORDER BY sc.at, sc.id`.execute(db);
-  const firstLast = new Map<string, { first: number; latest: number; n: number }>();
-  for (const r of rows.rows) {
-    const key = `${r.instrument}|${r.person}`;
-    const entry = firstLast.get(key);
-    if (!entry) firstLast.set(key, { first: r.total, latest: r.total, n: 1 });
-    else {
-      entry.latest = r.total;
-      entry.n += 1;
-    }
-  }
+  // A short period seeks the scores of the people seen in it instead of reading every score.
+  const everyone = await coversMostOfHistory(db, input.from, input.to);
+  const scores = sql`sc.at >= ${input.from} AND sc.at < ${dayAfter(input.to)} AND sc.instrument IN ('phq9', 'gad7', 'who5') AND sc.total IS NOT NULL
+    ${everyone ? sql`` : sql`AND sc.patient_id IN (SELECT s.patient_id FROM sessions AS s INDEXED BY sessions_period WHERE ${sessionFilter(input)})`}
+    ${input.service ? sql`AND sc.session_id IN (SELECT s.id FROM sessions AS s INDEXED BY sessions_period WHERE ${sessionFilter(input)})` : sql``}`;
+  const rows = await sql<{ instrument: string; patients: number; first: number; latest: number }>`
+    WITH m (id, person) AS (
+      SELECT p.id, COALESCE(p.merged_into_id, p.id) FROM patients AS p INDEXED BY ${PATIENTS_REPORT}
+      WHERE p.id IN (SELECT id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL
+        UNION SELECT merged_into_id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL)
+    ), pairs AS (
+      SELECT sc.instrument, MIN(${SCORE_KEY}) AS f, MAX(${SCORE_KEY}) AS l
+      FROM session_scores AS sc INDEXED BY session_scores_person
+      WHERE ${scores} AND sc.patient_id NOT IN (SELECT id FROM m)
+      GROUP BY sc.patient_id, sc.instrument HAVING COUNT(*) >= 2
+      UNION ALL
+      SELECT sc.instrument, MIN(${SCORE_KEY}), MAX(${SCORE_KEY})
+      FROM m JOIN session_scores AS sc INDEXED BY session_scores_person ON sc.patient_id = m.id
+      WHERE ${scores}
+      GROUP BY m.person, sc.instrument HAVING COUNT(*) >= 2
+    )
+    SELECT instrument, COUNT(*) AS patients, SUM(${totalOf('f')}) AS first, SUM(${totalOf('l')}) AS latest FROM pairs GROUP BY instrument`.execute(db);
   return (['phq9', 'gad7', 'who5'] as const).map((instrument) => {
-    const pairs = [...firstLast.entries()].filter(([k, v]) => k.startsWith(`${instrument}|`) && v.n >= 2).map(([, v]) => v);
-    const mean = (f: (v: { first: number; latest: number }) => number) => (pairs.length ? pairs.reduce((s, v) => s + f(v), 0) / pairs.length : null);
-    return { instrument, patients: pairs.length, meanFirst: mean((v) => v.first), meanLatest: mean((v) => v.latest), meanChange: mean((v) => v.latest - v.first) };
+    const r = rows.rows.find((x) => x.instrument === instrument);
+    const patients = Number(r?.patients ?? 0);
+    // Integer sums, divided once: the same means as adding the people one by one.
+    const mean = (sum: number) => (patients ? sum / patients : null);
+    return { instrument, patients, meanFirst: mean(Number(r?.first)), meanLatest: mean(Number(r?.latest)), meanChange: mean(Number(r?.latest) - Number(r?.first)) };
   });
 }
 

@@ -15,15 +15,20 @@ function daysOf(date: string): number {
   return Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY_MS;
 }
 
-/** The index to name (INDEXED BY) for signed sessions of local days `from`..`to`, grouped by person. */
-export async function signedSessionsByPersonIndex(db: Kysely<Database>, from: string, to: string): Promise<RawBuilder<unknown>> {
+/** Whether local days `from`..`to` cover enough of the signed-session history to read all of it in person order. */
+export async function coversMostOfHistory(db: Kysely<Database>, from: string, to: string): Promise<boolean> {
   // Two subqueries: each MIN/MAX alone is one seek at an end of sessions_period; together in one SELECT they would scan.
   const { rows } = await sql<{ first: string | null; last: string | null }>`
     SELECT (SELECT MIN(starts_at) FROM sessions INDEXED BY sessions_period WHERE status = 'signed') AS first,
       (SELECT MAX(starts_at) FROM sessions INDEXED BY sessions_period WHERE status = 'signed') AS last`.execute(db);
   const { first, last } = rows[0] ?? { first: null, last: null };
-  if (!first || !last) return sql.raw('sessions_period');
+  if (!first || !last) return false;
   const span = daysOf(dayAfter(last.slice(0, 10))) - daysOf(first);
   const covered = Math.min(daysOf(dayAfter(to)), daysOf(dayAfter(last.slice(0, 10)))) - Math.max(daysOf(from), daysOf(first));
-  return sql.raw(covered >= PEOPLE_ORDER_SHARE * span ? 'sessions_people' : 'sessions_period');
+  return covered >= PEOPLE_ORDER_SHARE * span;
+}
+
+/** The index to name (INDEXED BY) for signed sessions of local days `from`..`to`, grouped by person. */
+export async function signedSessionsByPersonIndex(db: Kysely<Database>, from: string, to: string): Promise<RawBuilder<unknown>> {
+  return sql.raw((await coversMostOfHistory(db, from, to)) ? 'sessions_people' : 'sessions_period');
 }
