@@ -5,23 +5,22 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { ageBandOf, AGE_BANDS, type Service } from '../../api/codes';
 import type { DashboardInput, Dashboard } from '../../api/stats';
-import { PATIENTS_REPORT } from './people-sql';
-import { ageAt, dayAfter, localDateOf, monthsBetween, utcRangeOfLocalDays } from './period';
-import { coversMostOfHistory } from './session-index';
+import { ageSql, PATIENTS_REPORT } from './people-sql';
+import { dayAfter, localDateOf, monthsBetween, utcRangeOfLocalDays } from './period';
+import { coversMostOfHistory, signedSessionsByPersonIndex } from './session-index';
 
 type Counts = Record<string, number>;
 const bump = (counts: Counts, key: string, by = 1) => {
   counts[key] = (counts[key] ?? 0) + by;
 };
 
-interface PersonRow {
-  person: number;
+/** People served who share a classification: sex, age at their first session in the period, nationality, population group. */
+interface PeopleGroup {
   sex: string;
-  date_of_birth: string | null;
-  estimated_birth_year: number | null;
+  age: number | null;
   nationality: string;
   population_group: string;
-  first_at: string;
+  people: number;
 }
 
 function sessionFilter(input: DashboardInput, alias = 's') {
@@ -30,35 +29,51 @@ function sessionFilter(input: DashboardInput, alias = 's') {
     ${input.service ? sql`AND ${sql.ref(`${alias}.service`)} = ${input.service}` : sql``}`;
 }
 
-/** Everyone with a signed session in the period, as one person per kept record (merges resolved). */
-async function peopleServed(db: Kysely<Database>, input: DashboardInput): Promise<PersonRow[]> {
-  const rows = await sql<PersonRow>`
-    SELECT k.id AS person, k.sex, k.date_of_birth, k.estimated_birth_year, k.nationality, k.population_group, MIN(s.starts_at) AS first_at
-    FROM sessions AS s
-    JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
-    JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = COALESCE(p.merged_into_id, p.id)
-    WHERE ${sessionFilter(input)}
-    GROUP BY k.id`.execute(db);
+/**
+ * Everyone with a signed session in the period, as one person per kept record (merges resolved),
+ * counted per classification in SQL. As in the monthly report: records in no merge are people
+ * already and stream out of a per-record grouping (in person order, sessions_people, for a long
+ * period without a service filter, which that index does not hold); merged records are regrouped
+ * on their own.
+ */
+async function peopleServed(db: Kysely<Database>, input: DashboardInput): Promise<PeopleGroup[]> {
+  const index = input.service ? sql.raw('sessions_period') : await signedSessionsByPersonIndex(db, input.from, input.to);
+  const rows = await sql<PeopleGroup>`
+    WITH m (id, person) AS (
+      SELECT p.id, COALESCE(p.merged_into_id, p.id) FROM patients AS p INDEXED BY ${PATIENTS_REPORT}
+      WHERE p.id IN (SELECT id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL
+        UNION SELECT merged_into_id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL)
+    ), f AS (
+      SELECT s.patient_id AS person, MIN(s.starts_at) AS first_at FROM sessions AS s INDEXED BY ${index}
+      WHERE ${sessionFilter(input)} AND s.patient_id NOT IN (SELECT id FROM m)
+      GROUP BY s.patient_id
+      UNION ALL
+      SELECT m.person, MIN(s.starts_at) FROM m JOIN sessions AS s INDEXED BY sessions_patient ON s.patient_id = m.id
+      WHERE ${sessionFilter(input)}
+      GROUP BY m.person
+    )
+    SELECT k.sex, ${ageSql('k', sql`f.first_at`)} AS age, k.nationality, k.population_group, COUNT(*) AS people
+    FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person
+    GROUP BY 1, 2, 3, 4`.execute(db);
   return rows.rows;
 }
 
-export function disaggregate(people: { sex: string; dateOfBirth: string | null; estimatedBirthYear: number | null; nationality: string; populationGroup: string; on: string }[]) {
+export function disaggregate(groups: { sex: string; age: number | null; nationality: string; populationGroup: string; count: number }[]) {
   const bySex: Counts = {};
   const byAgeBand: Counts = Object.fromEntries(AGE_BANDS.map((b) => [b, 0]));
   const byAgeGroup: Counts = { under18: 0, adults: 0, unknown: 0 };
   const byNationality: Counts = {};
   const byPopulationGroup: Counts = {};
-  for (const p of people) {
-    bump(bySex, p.sex);
-    bump(byNationality, p.nationality);
-    bump(byPopulationGroup, p.populationGroup);
-    const age = ageAt(p.dateOfBirth, p.estimatedBirthYear, p.on);
-    if (age === null || age < 0) {
-      bump(byAgeGroup, 'unknown');
+  for (const g of groups) {
+    bump(bySex, g.sex, g.count);
+    bump(byNationality, g.nationality, g.count);
+    bump(byPopulationGroup, g.populationGroup, g.count);
+    if (g.age === null || g.age < 0) {
+      bump(byAgeGroup, 'unknown', g.count);
       continue;
     }
-    bump(byAgeBand, ageBandOf(age));
-    bump(byAgeGroup, age < 18 ? 'under18' : 'adults');
+    bump(byAgeBand, ageBandOf(g.age), g.count);
+    bump(byAgeGroup, g.age < 18 ? 'under18' : 'adults', g.count);
   }
   return { bySex, byAgeBand, byAgeGroup, byNationality, byPopulationGroup };
 }
@@ -196,7 +211,7 @@ export async function computeDashboard(db: Kysely<Database>, input: DashboardInp
   return {
     period: { from: input.from, to: input.to },
     service: (input.service ?? null) as Service | null,
-    uniquePeople: people.length,
+    uniquePeople: people.reduce((n, g) => n + Number(g.people), 0),
     newPatients: Number(newPatients.rows[0]?.n ?? 0),
     sessions: {
       total: Object.values(byService).reduce((s, n) => s + n, 0),
@@ -204,7 +219,7 @@ export async function computeDashboard(db: Kysely<Database>, input: DashboardInp
       byFormat: await countBy(db, input, 'format'),
       byModality: await countBy(db, input, 'modality'),
     },
-    people: disaggregate(people.map((p) => ({ sex: p.sex, dateOfBirth: p.date_of_birth, estimatedBirthYear: p.estimated_birth_year, nationality: p.nationality, populationGroup: p.population_group, on: p.first_at.slice(0, 10) }))),
+    people: disaggregate(people.map((g) => ({ sex: g.sex, age: g.age === null ? null : Number(g.age), nationality: g.nationality, populationGroup: g.population_group, count: Number(g.people) }))),
     community: { activities: reach.activities, participants: reach.participants, bySex: reach.bySex, byAgeBand: reach.byAgeBand, byPopulationGroup: reach.byPopulationGroup },
     appointments: await appointmentsOutcome(db, input),
     waitingDays: await waitingDays(db, input),
