@@ -5,7 +5,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { ageBandOf, AGE_BANDS, type Service } from '../../api/codes';
 import type { DashboardInput, Dashboard } from '../../api/stats';
-import { ageSql, PATIENTS_REPORT } from './people-sql';
+import { ageSql, MERGED_RECORDS, PATIENTS_REPORT } from './people-sql';
 import { dayAfter, localDateOf, monthsBetween, utcRangeOfLocalDays } from './period';
 import { coversMostOfHistory, signedSessionsByPersonIndex } from './session-index';
 
@@ -30,20 +30,15 @@ function sessionFilter(input: DashboardInput, alias = 's') {
 }
 
 /**
- * Everyone with a signed session in the period, as one person per kept record (merges resolved),
- * counted per classification in SQL. As in the monthly report: records in no merge are people
- * already and stream out of a per-record grouping (in person order, sessions_people, for a long
- * period without a service filter, which that index does not hold); merged records are regrouped
- * on their own.
+ * The CTEs `m` and `f (person, first_at)`: everyone with a signed session in the period, as one
+ * person per kept record (merges resolved), with their first session in it. As in the monthly
+ * report: records in no merge are people already and stream out of a per-record grouping (in person
+ * order, sessions_people, for a long period without a service filter, which that index does not
+ * hold); merged records are regrouped on their own.
  */
-async function peopleServed(db: Kysely<Database>, input: DashboardInput): Promise<PeopleGroup[]> {
+async function firstInPeriod(db: Kysely<Database>, input: DashboardInput) {
   const index = input.service ? sql.raw('sessions_period') : await signedSessionsByPersonIndex(db, input.from, input.to);
-  const rows = await sql<PeopleGroup>`
-    WITH m (id, person) AS (
-      SELECT p.id, COALESCE(p.merged_into_id, p.id) FROM patients AS p INDEXED BY ${PATIENTS_REPORT}
-      WHERE p.id IN (SELECT id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL
-        UNION SELECT merged_into_id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL)
-    ), f AS (
+  return sql`m (id, person) AS (${MERGED_RECORDS}), f AS (
       SELECT s.patient_id AS person, MIN(s.starts_at) AS first_at FROM sessions AS s INDEXED BY ${index}
       WHERE ${sessionFilter(input)} AND s.patient_id NOT IN (SELECT id FROM m)
       GROUP BY s.patient_id
@@ -51,7 +46,13 @@ async function peopleServed(db: Kysely<Database>, input: DashboardInput): Promis
       SELECT m.person, MIN(s.starts_at) FROM m JOIN sessions AS s INDEXED BY sessions_patient ON s.patient_id = m.id
       WHERE ${sessionFilter(input)}
       GROUP BY m.person
-    )
+    )`;
+}
+
+/** People served, counted per classification in SQL. */
+async function peopleServed(db: Kysely<Database>, input: DashboardInput): Promise<PeopleGroup[]> {
+  const rows = await sql<PeopleGroup>`
+    WITH ${await firstInPeriod(db, input)}
     SELECT k.sex, ${ageSql('k', sql`f.first_at`)} AS age, k.nationality, k.population_group, COUNT(*) AS people
     FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person
     GROUP BY 1, 2, 3, 4`.execute(db);
@@ -118,29 +119,34 @@ async function appointmentsOutcome(db: Kysely<Database>, input: DashboardInput) 
 
 /** Days from registration to the first signed session ever, for people whose first session is in the period. */
 async function waitingDays(db: Kysely<Database>, input: DashboardInput) {
-  // Only people seen in the period can have their first session in it: find them through the date
-  // index, then keep those none of whose records (merged ones included) has a signed session before
-  // the period, one (patient, date) seek each. Not the first session ever through sessions_period:
-  // on status alone that index reads every signed session for every person.
-  const service = input.service ? sql`AND s.service = ${input.service}` : sql``;
-  const earlierService = input.service ? sql`AND f.service = ${input.service}` : sql``;
-  const earlier = (record: RawBuilder<unknown>) => sql`EXISTS (SELECT 1 FROM sessions AS f INDEXED BY sessions_patient
-    WHERE f.patient_id = ${record} AND f.starts_at < ${input.from} AND f.status = 'signed' ${earlierService})`;
-  const rows = await sql<{ registered: string; first_at: string }>`
-    WITH seen AS (
-      SELECT COALESCE(p.merged_into_id, p.id) AS person, MIN(s.starts_at) AS first_at
-      FROM sessions AS s JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
-      WHERE s.status = 'signed' AND s.starts_at >= ${input.from} AND s.starts_at < ${dayAfter(input.to)} ${service}
-      GROUP BY person
-    )
-    SELECT ${localDateOf('k.created_at')} AS registered, seen.first_at
-    FROM seen JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = seen.person
-    WHERE NOT ${earlier(sql`seen.person`)}
-      AND NOT EXISTS (SELECT 1 FROM patients AS r WHERE r.merged_into_id = seen.person AND ${earlier(sql`r.id`)})`.execute(db);
-  const days = rows.rows.map((r) => Math.max(0, Math.round((Date.parse(r.first_at.slice(0, 10)) - Date.parse(r.registered)) / 86_400_000))).sort((a, b) => a - b);
-  const mean = days.length ? days.reduce((s, d) => s + d, 0) / days.length : null;
-  const median = days.length ? (days.length % 2 ? days[(days.length - 1) / 2]! : (days[days.length / 2 - 1]! + days[days.length / 2]!) / 2) : null;
-  return { patients: days.length, mean, median };
+  // Only people seen in the period can have their first session in it: keep those none of whose
+  // records (merged ones included) has a signed session before the period, one (status, patient)
+  // seek each in the covering sessions_people (sessions_patient, through the rows, for a service).
+  // Not the first session ever through sessions_period: on status alone that index reads every
+  // signed session for every person. Counted per number of days in SQL.
+  const earlier = (record: RawBuilder<unknown>) =>
+    input.service
+      ? sql`EXISTS (SELECT 1 FROM sessions AS e INDEXED BY sessions_patient
+          WHERE e.patient_id = ${record} AND e.starts_at < ${input.from} AND e.status = 'signed' AND e.service = ${input.service})`
+      : sql`EXISTS (SELECT 1 FROM sessions AS e INDEXED BY sessions_people WHERE e.status = 'signed' AND e.patient_id = ${record} AND e.starts_at < ${input.from})`;
+  const rows = await sql<{ days: number; people: number }>`
+    WITH ${await firstInPeriod(db, input)}
+    SELECT MAX(0, CAST(julianday(substr(f.first_at, 1, 10)) - julianday(${localDateOf('k.created_at')}) AS INTEGER)) AS days, COUNT(*) AS people
+    FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person
+    WHERE NOT ${earlier(sql`f.person`)}
+      AND NOT EXISTS (SELECT 1 FROM patients AS r INDEXED BY patients_merged_into WHERE r.merged_into_id = f.person AND ${earlier(sql`r.id`)})
+    GROUP BY 1 ORDER BY 1`.execute(db);
+  const counted = rows.rows.map((r) => ({ days: Number(r.days), people: Number(r.people) }));
+  const patients = counted.reduce((n, r) => n + r.people, 0);
+  /** The i-th smallest number of days (0-based). */
+  const nth = (i: number) => {
+    let seen = 0;
+    for (const r of counted) if ((seen += r.people) > i) return r.days;
+    return 0;
+  };
+  const mean = patients ? counted.reduce((s, r) => s + r.days * r.people, 0) / patients : null;
+  const median = patients ? (patients % 2 ? nth((patients - 1) / 2) : (nth(patients / 2 - 1) + nth(patients / 2)) / 2) : null;
+  return { patients, mean, median };
 }
 
 /** A score's order key: its session's date-time, then its id (char(1) sorts before any character of a date). */
@@ -162,11 +168,7 @@ async function instrumentChange(db: Kysely<Database>, input: DashboardInput) {
     ${everyone ? sql`` : sql`AND sc.patient_id IN (SELECT s.patient_id FROM sessions AS s INDEXED BY sessions_period WHERE ${sessionFilter(input)})`}
     ${input.service ? sql`AND sc.session_id IN (SELECT s.id FROM sessions AS s INDEXED BY sessions_period WHERE ${sessionFilter(input)})` : sql``}`;
   const rows = await sql<{ instrument: string; patients: number; first: number; latest: number }>`
-    WITH m (id, person) AS (
-      SELECT p.id, COALESCE(p.merged_into_id, p.id) FROM patients AS p INDEXED BY ${PATIENTS_REPORT}
-      WHERE p.id IN (SELECT id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL
-        UNION SELECT merged_into_id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL)
-    ), pairs AS (
+    WITH m (id, person) AS (${MERGED_RECORDS}), pairs AS (
       SELECT sc.instrument, MIN(${SCORE_KEY}) AS f, MAX(${SCORE_KEY}) AS l
       FROM session_scores AS sc INDEXED BY session_scores_person
       WHERE ${scores} AND sc.patient_id NOT IN (SELECT id FROM m)

@@ -7,7 +7,7 @@ import { AGE_BANDS, ageBandOf, POPULATION_GROUPS, SEXES } from '../../api/codes'
 import type { MonthlyReport, ReportCategory } from '../../api/stats';
 import { AppError } from '../errors';
 import { assertReleasable, suppressList, suppressTable, type SuppressedList, type SuppressedTable } from '../disclosure/small-cells';
-import { ageSql, PATIENTS_REPORT } from './people-sql';
+import { ageSql, MERGED_RECORDS, PATIENTS_REPORT } from './people-sql';
 import { dayAfter } from './period';
 import { signedSessionsByPersonIndex } from './session-index';
 
@@ -48,11 +48,7 @@ async function sessionCategories(db: Kysely<Database>, from: string, to: string)
   const index = await signedSessionsByPersonIndex(db, from, to);
   const age = ageSql('k', sql`f.first_at`);
   const rows = await sql<{ format: string; sex: string; age: number; population_group: string; nationality: string; people: number; sessions: number }>`
-    WITH m (id, person) AS (
-      SELECT p.id, COALESCE(p.merged_into_id, p.id) FROM patients AS p INDEXED BY ${PATIENTS_REPORT}
-      WHERE p.id IN (SELECT id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL
-        UNION SELECT merged_into_id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL)
-    ), f AS (
+    WITH m (id, person) AS (${MERGED_RECORDS}), f AS (
       SELECT s.patient_id AS person, s.format, MIN(s.starts_at) AS first_at, COUNT(*) AS sessions
       FROM sessions AS s INDEXED BY ${index}
       WHERE s.status = 'signed' AND s.starts_at >= ${from} AND s.starts_at < ${end} AND s.patient_id NOT IN (SELECT id FROM m)
