@@ -190,11 +190,21 @@ async function instrumentChange(db: Kysely<Database>, input: DashboardInput) {
 }
 
 async function monthly(db: Kysely<Database>, input: DashboardInput, communityByMonth: Counts) {
+  // People per month without a patient lookup per session: a record in no merge is its own person;
+  // the records involved in merges (rare, never the same people) are counted by person apart.
   const rows = await sql<{ month: string; sessions: number; people: number }>`
-    SELECT substr(s.starts_at, 1, 7) AS month, COUNT(*) AS sessions, COUNT(DISTINCT COALESCE(p.merged_into_id, p.id)) AS people
-    FROM sessions AS s JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
-    WHERE ${sessionFilter(input)}
-    GROUP BY 1`.execute(db);
+    WITH m (id, person) AS (${MERGED_RECORDS}), counted AS (
+      SELECT substr(s.starts_at, 1, 7) AS month, COUNT(*) AS sessions, COUNT(DISTINCT s.patient_id) AS people
+      FROM sessions AS s INDEXED BY sessions_period
+      WHERE ${sessionFilter(input)} AND s.patient_id NOT IN (SELECT id FROM m)
+      GROUP BY 1
+      UNION ALL
+      SELECT substr(s.starts_at, 1, 7), COUNT(*), COUNT(DISTINCT m.person)
+      FROM m JOIN sessions AS s INDEXED BY sessions_patient ON s.patient_id = m.id
+      WHERE ${sessionFilter(input)}
+      GROUP BY 1
+    )
+    SELECT month, SUM(sessions) AS sessions, SUM(people) AS people FROM counted GROUP BY month`.execute(db);
   return monthsBetween(input.from, input.to).map((month) => {
     const row = rows.rows.find((r) => r.month === month);
     return { month, sessions: Number(row?.sessions ?? 0), people: Number(row?.people ?? 0), communityParticipants: communityByMonth[month] ?? 0 };
@@ -204,8 +214,11 @@ async function monthly(db: Kysely<Database>, input: DashboardInput, communityByM
 export async function computeDashboard(db: Kysely<Database>, input: DashboardInput): Promise<Dashboard> {
   const people = await peopleServed(db, input);
   const created = utcRangeOfLocalDays(input.from, input.to);
+  // Everyone registered in the period from the covering patients_created, less the merged records
+  // among them (rare, the only wide rows read): never a wide row per patient.
   const newPatients = await sql<{ n: number }>`
-    SELECT COUNT(*) AS n FROM patients WHERE created_at >= ${created.start} AND created_at < ${created.end} AND merged_into_id IS NULL`.execute(db);
+    SELECT (SELECT COUNT(*) FROM patients INDEXED BY patients_created WHERE created_at >= ${created.start} AND created_at < ${created.end})
+      - (SELECT COUNT(*) FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL AND created_at >= ${created.start} AND created_at < ${created.end}) AS n`.execute(db);
   const alerts = await sql<{ n: number }>`
     SELECT COUNT(*) AS n FROM risk_alerts WHERE ${localDateOf('raised_at')} BETWEEN ${input.from} AND ${input.to}`.execute(db);
   const reach = await community(db, input);
