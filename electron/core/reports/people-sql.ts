@@ -1,5 +1,5 @@
-// The person classifications of period.ts ageAt and api/codes ageBandOf, in SQL, so that a report
-// counts people with GROUP BY and hands JavaScript a few hundred cells instead of a row per person.
+// The person classifications of period.ts ageAt, in SQL, so that a report counts people with GROUP BY
+// and hands JavaScript a few hundred cells instead of a row per person (ages are banded in JavaScript).
 import { sql, type RawBuilder } from 'kysely';
 
 /** The narrow index of migration 2026-11-22_1600 holding the columns reports classify people by. */
@@ -14,12 +14,6 @@ export function ageSql(person: string, on: RawBuilder<unknown>): RawBuilder<numb
     WHEN ${dob} IS NOT NULL THEN ${year} - CAST(substr(${dob}, 1, 4) AS INTEGER) - (substr(${on}, 6, 5) < substr(${dob}, 6, 5))
     WHEN ${est} IS NOT NULL THEN ${year} - ${est}
     END)`;
-}
-
-/** ageBandOf(age) for a non-null age. */
-export function ageBandSql(age: RawBuilder<unknown>): RawBuilder<string> {
-  return sql<string>`(CASE WHEN ${age} <= 5 THEN '0-5' WHEN ${age} <= 11 THEN '6-11' WHEN ${age} <= 17 THEN '12-17'
-    WHEN ${age} <= 29 THEN '18-29' WHEN ${age} <= 59 THEN '30-59' ELSE '60+' END)`;
 }
 
 /**
