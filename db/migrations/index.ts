@@ -7,6 +7,7 @@ import * as performance from './2026-11-22_1500_performance';
 import * as reportIndex from './2026-11-22_1510_report_index';
 import * as reportSpeed from './2026-11-22_1600_report_speed';
 import * as birthIndex from './2026-11-22_1610_birth_index';
+import * as reportPeople from './2026-11-22_1620_report_people';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1510_report_index': reportIndex,
   '2026-11-22_1600_report_speed': reportSpeed,
   '2026-11-22_1610_birth_index': birthIndex,
+  '2026-11-22_1620_report_people': reportPeople,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -98,6 +98,9 @@ describe.each([
     ).map((r) => r.days);
     expect(d.waitingDays.patients).toBe(waits.length);
     expect(d.waitingDays.mean).toBeCloseTo(waits.reduce((s, n) => s + n, 0) / waits.length, 9);
+    const sorted = [...waits].sort((a, b) => a - b);
+    const half = Math.floor(sorted.length / 2);
+    expect(d.waitingDays.median).toBe(sorted.length % 2 ? sorted[half] : (sorted[half - 1]! + sorted[half]!) / 2);
   });
 
   it('measures the mean change of PHQ-9, GAD-7 and WHO-5 from first to latest score', () => {

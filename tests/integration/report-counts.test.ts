@@ -4,7 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageBandOf, AGE_BANDS, POPULATION_GROUPS, SEXES } from '../../electron/api/codes';
 import { suppressList, suppressTable } from '../../electron/core/disclosure/small-cells';
+import { R4V_DEFAULTS } from '../../electron/core/exports';
 import { computeMonthlyReport } from '../../electron/core/reports/monthly-report';
+import { computeR4v } from '../../electron/core/reports/r4v';
+import type { R4vConfig } from '../../electron/api/exports';
 import { ageAt, dayAfter } from '../../electron/core/reports/period';
 import { seedPatients } from '../../electron/core/synthetic/seed';
 import { seedCare } from '../../electron/core/synthetic/seed-care';
@@ -12,6 +15,8 @@ import { createTestUnit, type TestUnit } from '../helpers/temp-store';
 
 let unit: TestUnit;
 const PERIOD = { from: '2026-03-01', to: '2026-08-31' };
+/** A month: under a quarter of the history, so the report reads sessions in date order rather than person order. */
+const MONTH = { from: '2026-05-01', to: '2026-05-31' };
 const THRESHOLD = 2;
 
 interface SessionRow {
@@ -60,10 +65,10 @@ beforeAll(async () => {
 afterAll(() => unit.cleanup());
 
 /** The report's people, one by one: each kept person, classified at their first session of the format in the period. */
-function expectedPeople(format: string) {
+function expectedPeople(format: string, period: { from: string; to: string }) {
   const raw = unit.store.raw;
   const patients = new Map((raw.prepare('SELECT id, merged_into_id, sex, date_of_birth, estimated_birth_year, nationality, population_group FROM patients').all() as PatientRow[]).map((p) => [p.id, p]));
-  const sessions = raw.prepare(`SELECT format, starts_at, patient_id FROM sessions WHERE status = 'signed' AND starts_at >= ? AND starts_at < ?`).all(PERIOD.from, dayAfter(PERIOD.to)) as SessionRow[];
+  const sessions = raw.prepare(`SELECT format, starts_at, patient_id FROM sessions WHERE status = 'signed' AND starts_at >= ? AND starts_at < ?`).all(period.from, dayAfter(period.to)) as SessionRow[];
   const first = new Map<number, string>();
   for (const s of sessions.filter((x) => x.format === format)) {
     const person = patients.get(s.patient_id)!.merged_into_id ?? s.patient_id;
@@ -84,12 +89,15 @@ function expectedPeople(format: string) {
 }
 
 describe('people counted in SQL', () => {
-  it('the monthly report equals a per-person count, merged records and birthdays included', async () => {
-    const report = await computeMonthlyReport(unit.store.db, { ...PERIOD, threshold: THRESHOLD });
+  it.each([
+    ['half the history', PERIOD],
+    ['a month', MONTH],
+  ])('the monthly report over %s equals a per-person count, merged records and birthdays included', async (_, period) => {
+    const report = await computeMonthlyReport(unit.store.db, { ...period, threshold: THRESHOLD });
     const merged = unit.store.raw.prepare('SELECT COUNT(*) FROM patients WHERE merged_into_id IS NOT NULL').pluck().get() as number;
     expect(merged).toBe(21);
     for (const format of ['individual', 'family', 'group'] as const) {
-      const { interventions, people } = expectedPeople(format);
+      const { interventions, people } = expectedPeople(format, period);
       const category = report.categories.find((c) => c.category === format)!;
       const count = (key: (p: (typeof people)[number]) => string, labels: readonly string[]) => labels.map((l) => people.filter((p) => key(p) === l).length);
       expect(category.interventions, format).toBe(interventions);
@@ -100,4 +108,79 @@ describe('people counted in SQL', () => {
       expect(category.byNationality, format).toEqual(suppressList({ labels: ['VEN', 'COL', 'other'], counts: count((p) => p.nationality, ['VEN', 'COL', 'other']) }, { threshold: THRESHOLD }));
     }
   });
+});
+
+/** Sessions mapped to two indicators, one of them under two activities: people count per activity, "new" per indicator. */
+const SPLIT_MAPPINGS = [
+  { source: 'sessions:individual', indicator: 'I1', indicatorType: 'PiN', activityName: 'A1', activityDescription: '', rmrpActivity: '' },
+  { source: 'sessions:family', indicator: 'I1', indicatorType: 'PiN', activityName: 'A2', activityDescription: '', rmrpActivity: '' },
+  { source: 'sessions:group', indicator: 'I2', indicatorType: 'People', activityName: 'A3', activityDescription: '', rmrpActivity: '' },
+] as const;
+
+/** The 5W's session columns, one session at a time in date order (the computation the SQL replaced). */
+function expectedR4v(config: R4vConfig, period: { from: string; to: string }) {
+  const raw = unit.store.raw;
+  const patients = new Map((raw.prepare('SELECT id, merged_into_id, sex, date_of_birth, estimated_birth_year, nationality, population_group FROM patients').all() as PatientRow[]).map((p) => [p.id, p]));
+  const sessions = raw
+    .prepare(`SELECT format, starts_at, patient_id FROM sessions WHERE status = 'signed' AND starts_at >= ? AND starts_at < ? ORDER BY starts_at`)
+    .all(`${period.from.slice(0, 4)}-01-01`, dayAfter(period.to)) as SessionRow[];
+  const rows = new Map<string, Record<string, number>>();
+  const first = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const s of sessions) {
+    const mapping = config.mappings.find((m) => m.source === `sessions:${s.format}`);
+    if (!mapping) continue;
+    const person = patients.get(s.patient_id)!.merged_into_id ?? s.patient_id;
+    const month = s.starts_at.slice(0, 7);
+    const firstKey = `${person}|${mapping.indicator}|${month.slice(0, 4)}`;
+    if (!first.has(firstKey)) first.set(firstKey, month);
+    if (s.starts_at < period.from) continue;
+    const key = `${month}|${mapping.indicator}|${mapping.activityName}`;
+    const row = rows.get(key) ?? rows.set(key, {}).get(key)!;
+    const add = (column: string, n = 1) => (row[column] = (row[column] ?? 0) + n);
+    add('outputs');
+    if (seen.has(`${person}|${key}`)) continue;
+    seen.add(`${person}|${key}`);
+    add('total');
+    if (first.get(firstKey) !== month) continue;
+    const p = patients.get(person)!;
+    add('new');
+    add(`${p.sex}|${(ageAt(p.date_of_birth, p.estimated_birth_year, s.starts_at.slice(0, 10)) ?? 18) < 18}`);
+    add(p.population_group);
+  }
+  return rows;
+}
+
+describe('the R4V 5W counted in SQL', () => {
+  const configs: [string, R4vConfig][] = [
+    ['the default mappings', { ...R4V_DEFAULTS, appealingOrganisation: 'H', implementingPartner: 'H' } as R4vConfig],
+    ['two indicators and three activities', { ...R4V_DEFAULTS, appealingOrganisation: 'H', implementingPartner: 'H', mappings: [...SPLIT_MAPPINGS] } as R4vConfig],
+  ];
+  it.each(configs.flatMap(([name, config]) => [PERIOD, MONTH].map((period) => [name, period, config] as const)))(
+    'equals a per-session count with %s, %o',
+    async (_, period, config) => {
+      const rows = (await computeR4v(unit.store.db, config, period)).filter((r) => r.Indicator !== 'Number of people reached through community-based MHPSS activities');
+      const expected = expectedR4v(config, period);
+      expect(rows.length).toBe(expected.size);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const e = expected.get(`${row.Month}|${row.Indicator}|${row['Activity Name']}`)!;
+        expect(e, `${row.Month} ${row['Activity Name']}`).toBeDefined();
+        const type = config.mappings.find((m) => m.indicator === row.Indicator)!.indicatorType;
+        if (type === 'Other') {
+          expect(row['Quantity of output']).toBe(e.outputs);
+          continue;
+        }
+        expect([row['Total monthly beneficiaries'], row['New beneficiaries of the month']]).toEqual([e.total ?? 0, e.new ?? 0]);
+        expect([row['Women under 18'], row['Women above 18'], row['Men under 18'], row['Men above 18'], row['Other under 18'], row['Other above 18']]).toEqual(
+          ['F|true', 'F|false', 'M|true', 'M|false', 'I|true', 'I|false'].map((k) => e[k] ?? 0),
+        );
+        if (type === 'PiN') {
+          expect([row['Refugees and Migrants IN DESTINATION'], row['Refugees and Migrants IN TRANSIT'], row['Host Communities Beneficiaries'], row['Refugees and Migrants PENDULARS'], row['Colombian Returnees']]).toEqual(
+            ['in_destination', 'in_transit', 'host_community', 'pendular', 'colombian_returnee'].map((k) => e[k] ?? 0),
+          );
+        }
+      }
+    },
+  );
 });

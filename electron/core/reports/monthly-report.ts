@@ -3,12 +3,13 @@
 // Every people count goes through small-cell suppression before it leaves this module.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { AGE_BANDS, POPULATION_GROUPS, SEXES } from '../../api/codes';
+import { AGE_BANDS, ageBandOf, POPULATION_GROUPS, SEXES } from '../../api/codes';
 import type { MonthlyReport, ReportCategory } from '../../api/stats';
 import { AppError } from '../errors';
 import { assertReleasable, suppressList, suppressTable, type SuppressedList, type SuppressedTable } from '../disclosure/small-cells';
-import { ageBandSql, ageSql, PATIENTS_REPORT } from './people-sql';
+import { ageSql, MERGED_RECORDS, PATIENTS_REPORT } from './people-sql';
 import { dayAfter } from './period';
+import { signedSessionsByPersonIndex } from './session-index';
 
 export const CATEGORIES: readonly ReportCategory[] = ['individual', 'family', 'group', 'community'];
 const NATIONALITIES = ['VEN', 'COL', 'other'] as const;
@@ -31,25 +32,34 @@ interface Reached {
 }
 
 /**
- * Every session format at once, in one pass over the covering index `sessions_period`: the first
- * signed session in the period of each record, then of each person (a merged record counts under
- * the record it was merged into), classified by the person's sex, age band at that first session,
- * population group and nationality, and counted in SQL. Demographics come from the narrow index
- * `patients_report`, never from the wide patient rows.
+ * Every session format at once, in one pass over the signed sessions of the period: the first
+ * signed session in the period of each person (a merged record counts under the record it was
+ * merged into), classified by the person's sex, age at that first session, population group and
+ * nationality, and counted in SQL. Demographics come from the narrow index `patients_report`,
+ * never from the wide patient rows.
+ *
+ * Merges are rare, so the records involved in one (merged, or the target of a merge) are regrouped
+ * by person on their own through sessions_patient; every other record is a person already, and its
+ * rows stream out of the per-record grouping. Ages are grouped as numbers and banded here: the band
+ * CASE in SQL evaluated the age expression once per band.
  */
 async function sessionCategories(db: Kysely<Database>, from: string, to: string): Promise<Map<string, Reached>> {
+  const end = dayAfter(to);
+  const index = await signedSessionsByPersonIndex(db, from, to);
   const age = ageSql('k', sql`f.first_at`);
-  const rows = await sql<{ format: string; sex: string; age_band: string; population_group: string; nationality: string; people: number; sessions: number }>`
-    WITH r AS (
-      SELECT s.format, s.patient_id, MIN(s.starts_at) AS first_at, COUNT(*) AS sessions FROM sessions AS s
-      WHERE s.status = 'signed' AND s.starts_at >= ${from} AND s.starts_at < ${dayAfter(to)}
-      GROUP BY s.format, s.patient_id
-    ), f AS (
-      SELECT r.format, COALESCE(p.merged_into_id, p.id) AS person, MIN(r.first_at) AS first_at, SUM(r.sessions) AS sessions
-      FROM r JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = r.patient_id
-      GROUP BY r.format, person
+  const rows = await sql<{ format: string; sex: string; age: number; population_group: string; nationality: string; people: number; sessions: number }>`
+    WITH m (id, person) AS (${MERGED_RECORDS}), f AS (
+      SELECT s.patient_id AS person, s.format, MIN(s.starts_at) AS first_at, COUNT(*) AS sessions
+      FROM sessions AS s INDEXED BY ${index}
+      WHERE s.status = 'signed' AND s.starts_at >= ${from} AND s.starts_at < ${end} AND s.patient_id NOT IN (SELECT id FROM m)
+      GROUP BY s.patient_id, s.format
+      UNION ALL
+      SELECT m.person, s.format, MIN(s.starts_at), COUNT(*)
+      FROM m JOIN sessions AS s INDEXED BY sessions_patient ON s.patient_id = m.id
+      WHERE s.status = 'signed' AND s.starts_at >= ${from} AND s.starts_at < ${end}
+      GROUP BY m.person, s.format
     )
-    SELECT f.format, k.sex, ${ageBandSql(sql`COALESCE(${age}, 0)`)} AS age_band, k.population_group,
+    SELECT f.format, k.sex, COALESCE(${age}, 0) AS age, k.population_group,
       CASE WHEN k.nationality IN ('VEN', 'COL') THEN k.nationality ELSE 'other' END AS nationality,
       COUNT(*) AS people, SUM(f.sessions) AS sessions
     FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person
@@ -59,7 +69,7 @@ async function sessionCategories(db: Kysely<Database>, from: string, to: string)
     let reached = byFormat.get(r.format);
     if (!reached) byFormat.set(r.format, (reached = { interventions: 0, identified: true, cells: [] }));
     reached.interventions += Number(r.sessions);
-    reached.cells.push({ sex: r.sex, ageBand: r.age_band, populationGroup: r.population_group, nationality: r.nationality, count: Number(r.people) });
+    reached.cells.push({ sex: r.sex, ageBand: ageBandOf(Number(r.age)), populationGroup: r.population_group, nationality: r.nationality, count: Number(r.people) });
   }
   return byFormat;
 }

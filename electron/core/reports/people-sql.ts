@@ -1,5 +1,5 @@
-// The person classifications of period.ts ageAt and api/codes ageBandOf, in SQL, so that a report
-// counts people with GROUP BY and hands JavaScript a few hundred cells instead of a row per person.
+// The person classifications of period.ts ageAt, in SQL, so that a report counts people with GROUP BY
+// and hands JavaScript a few hundred cells instead of a row per person (ages are banded in JavaScript).
 import { sql, type RawBuilder } from 'kysely';
 
 /** The narrow index of migration 2026-11-22_1600 holding the columns reports classify people by. */
@@ -16,8 +16,12 @@ export function ageSql(person: string, on: RawBuilder<unknown>): RawBuilder<numb
     END)`;
 }
 
-/** ageBandOf(age) for a non-null age. */
-export function ageBandSql(age: RawBuilder<unknown>): RawBuilder<string> {
-  return sql<string>`(CASE WHEN ${age} <= 5 THEN '0-5' WHEN ${age} <= 11 THEN '6-11' WHEN ${age} <= 17 THEN '12-17'
-    WHEN ${age} <= 29 THEN '18-29' WHEN ${age} <= 59 THEN '30-59' ELSE '60+' END)`;
-}
+/**
+ * Every record involved in a merge (merged, or the target of one) with the person it counts under:
+ * the body of a CTE `m (id, person)`. Merges are rare, so the reports regroup these records on their
+ * own and take every other record as a person already.
+ */
+export const MERGED_RECORDS = sql`
+  SELECT p.id, COALESCE(p.merged_into_id, p.id) FROM patients AS p INDEXED BY patients_report
+  WHERE p.id IN (SELECT id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL
+    UNION SELECT merged_into_id FROM patients INDEXED BY patients_merged_into WHERE merged_into_id IS NOT NULL)`;

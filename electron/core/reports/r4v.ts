@@ -5,8 +5,9 @@ import type { Database } from '../../../db/schema';
 import type { R4vConfig, R4vSource } from '../../api/exports';
 import { DEPARTMENTS, MUNICIPALITY_NAMES } from '../../api/reference/municipalities';
 import { AppError } from '../errors';
-import { PATIENTS_REPORT } from './people-sql';
-import { ageAt, dayAfter } from './period';
+import { ageSql, PATIENTS_REPORT } from './people-sql';
+import { dayAfter } from './period';
+import { signedSessionsByPersonIndex } from './session-index';
 
 export const R4V_COLUMNS = [
   'Country', 'Country Admin1', 'Admin2', 'Appealing organisation Name', 'Implementation Set up', 'Implementing partner Name', 'Month',
@@ -27,12 +28,6 @@ const POPULATION_COLUMNS = {
 
 export type R4vRow = Record<(typeof R4V_COLUMNS)[number], string | number>;
 
-interface Beneficiary {
-  sex: string;
-  under18: boolean;
-  populationGroup: string;
-}
-
 interface Bucket {
   month: string;
   municipality: string;
@@ -44,7 +39,6 @@ interface Bucket {
   outputs: number;
   total: number;
   /** New beneficiaries of the month: identified people first reached this year under the indicator, plus community attendance. */
-  fresh: Beneficiary[];
   freshCounted: { sex: string; under18: boolean; populationGroup: string; count: number }[];
 }
 
@@ -59,7 +53,7 @@ export async function computeR4v(db: Kysely<Database>, config: R4vConfig, input:
     const key = JSON.stringify([month, municipality, mapping.indicator, mapping.activityName]);
     let b = buckets.get(key);
     if (!b) {
-      b = { month, municipality, indicator: mapping.indicator, indicatorType: mapping.indicatorType, activityName: mapping.activityName, activityDescription: mapping.activityDescription, rmrpActivity: mapping.rmrpActivity, outputs: 0, total: 0, fresh: [], freshCounted: [] };
+      b = { month, municipality, indicator: mapping.indicator, indicatorType: mapping.indicatorType, activityName: mapping.activityName, activityDescription: mapping.activityDescription, rmrpActivity: mapping.rmrpActivity, outputs: 0, total: 0, freshCounted: [] };
       buckets.set(key, b);
     }
     return b;
@@ -67,35 +61,19 @@ export async function computeR4v(db: Kysely<Database>, config: R4vConfig, input:
   const mappingOf = (source: R4vSource) => config.mappings.find((m) => m.source === source);
 
   // Sessions: people by month; "new" = first reached in the calendar year under the same indicator.
-  // Demographics from the narrow patients_report index: never a wide, encrypted patient row per session.
-  const sessionMappings = config.mappings.filter((m) => m.source.startsWith('sessions:'));
-  if (sessionMappings.length) {
-    const yearStart = `${input.from.slice(0, 4)}-01-01`;
-    const rows = await sql<{ person: number; format: string; starts_at: string; sex: string; dob: string | null; est: number | null; population_group: string }>`
-      SELECT COALESCE(p.merged_into_id, p.id) AS person, s.format, s.starts_at, k.sex, k.date_of_birth AS dob, k.estimated_birth_year AS est, k.population_group
-      FROM sessions AS s JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
-      JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = COALESCE(p.merged_into_id, p.id)
-      WHERE s.status = 'signed' AND s.starts_at >= ${yearStart} AND s.starts_at < ${dayAfter(input.to)}
-      ORDER BY s.starts_at`.execute(db);
-    const firstUnderIndicator = new Map<string, string>(); // person|indicator|year → first month
-    const seenInMonth = new Set<string>();
-    for (const r of rows.rows) {
-      const mapping = mappingOf(`sessions:${r.format}` as R4vSource);
-      if (!mapping) continue;
-      const month = r.starts_at.slice(0, 7);
-      const firstKey = `${r.person}|${mapping.indicator}|${month.slice(0, 4)}`;
-      if (!firstUnderIndicator.has(firstKey)) firstUnderIndicator.set(firstKey, month);
-      if (r.starts_at < input.from) continue;
-      const b = bucket(month, config.unitMunicipalityCode, mapping);
-      b.outputs += 1;
-      const monthKey = `${r.person}|${mapping.indicator}|${mapping.activityName}|${month}`;
-      if (seenInMonth.has(monthKey)) continue;
-      seenInMonth.add(monthKey);
-      b.total += 1;
-      if (firstUnderIndicator.get(firstKey) === month) {
-        const age = ageAt(r.dob, r.est, r.starts_at.slice(0, 10)) ?? 18;
-        b.fresh.push({ sex: r.sex, under18: age < 18, populationGroup: r.population_group });
-      }
+  // Counted in SQL (issue 7): one row per (month, indicator, activity, sex, age group, population group,
+  // new or not) instead of one per session. Demographics from the narrow patients_report index.
+  const formats = new Map<string, R4vConfig['mappings'][number]>();
+  for (const format of ['individual', 'family', 'group']) {
+    const mapping = mappingOf(`sessions:${format}` as R4vSource);
+    if (mapping) formats.set(format, mapping);
+  }
+  if (formats.size) {
+    for (const r of await sessionPeople(db, formats, input)) {
+      const b = bucket(r.month, config.unitMunicipalityCode, formats.get(r.format)!);
+      b.outputs += Number(r.sessions);
+      b.total += Number(r.people);
+      if (r.fresh) b.freshCounted.push({ sex: r.sex, under18: r.under18 === 1, populationGroup: r.population_group, count: Number(r.people) });
     }
   }
 
@@ -133,7 +111,7 @@ export async function computeR4v(db: Kysely<Database>, config: R4vConfig, input:
       'Value (in USD)': 0,
       'Delivery mechanism': '',
     });
-    const fresh = [...b.fresh.map((f) => ({ ...f, count: 1 })), ...b.freshCounted];
+    const fresh = b.freshCounted;
     const newCount = fresh.reduce((s, f) => s + f.count, 0);
     if (b.indicatorType === 'Other') {
       row['Quantity of output'] = b.outputs;
@@ -151,6 +129,47 @@ export async function computeR4v(db: Kysely<Database>, config: R4vConfig, input:
     }
     rows.push(row);
   }
+  return rows;
+}
+
+/**
+ * People reached by sessions, per month and mapped format. A person counts once per month under an
+ * (indicator, activity), classified at their first session of that month in the period; they are new
+ * in the month of their first session of the calendar year under the indicator (earlier sessions of
+ * the year, before the period, are read for that alone). A merged record counts under the record it
+ * was merged into. `format` is a mapped format of the (indicator, activity).
+ */
+async function sessionPeople(db: Kysely<Database>, formats: Map<string, R4vConfig['mappings'][number]>, input: { from: string; to: string }) {
+  const yearStart = `${input.from.slice(0, 4)}-01-01`;
+  const index = await signedSessionsByPersonIndex(db, yearStart, input.to);
+  // Formats mapped to the same (indicator, activity) share a bucket, and to the same indicator a "new" count.
+  const buckets: string[] = [];
+  const indicators: string[] = [];
+  const codes = [...formats].map(([format, m]) => {
+    const bucket = JSON.stringify([m.indicator, m.activityName]);
+    if (!buckets.includes(bucket)) buckets.push(bucket);
+    if (!indicators.includes(m.indicator)) indicators.push(m.indicator);
+    return { format, bucket: buckets.indexOf(bucket), indicator: indicators.indexOf(m.indicator) };
+  });
+  const caseOf = (key: 'bucket' | 'indicator') => sql`CASE s.format ${sql.join(codes.map((c) => sql`WHEN ${c.format} THEN ${c[key]}`), sql` `)} END`;
+  const age = ageSql('k', sql`w.first_in`);
+  const { rows } = await sql<{ month: string; format: string; sex: string; population_group: string; under18: number; fresh: number; people: number; sessions: number }>`
+    WITH pm AS (
+      SELECT COALESCE(p.merged_into_id, p.id) AS person, ${caseOf('bucket')} AS bucket, ${caseOf('indicator')} AS indicator,
+        MIN(s.format) AS format, substr(s.starts_at, 1, 7) AS month,
+        MIN(CASE WHEN s.starts_at >= ${input.from} THEN s.starts_at END) AS first_in, SUM(s.starts_at >= ${input.from}) AS n_in
+      FROM sessions AS s INDEXED BY ${index} JOIN patients AS p INDEXED BY ${PATIENTS_REPORT} ON p.id = s.patient_id
+      WHERE s.status = 'signed' AND s.starts_at >= ${yearStart} AND s.starts_at < ${dayAfter(input.to)}
+        AND s.format IN (${sql.join(codes.map((c) => c.format))})
+      GROUP BY person, bucket, month
+    ), w AS (
+      SELECT pm.*, MIN(pm.month) OVER (PARTITION BY pm.person, pm.indicator, substr(pm.month, 1, 4)) AS first_month FROM pm
+    )
+    SELECT w.month, MIN(w.format) AS format, k.sex, k.population_group, (COALESCE(${age}, 18) < 18) AS under18,
+      (w.month = w.first_month) AS fresh, COUNT(*) AS people, SUM(w.n_in) AS sessions
+    FROM w JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = w.person
+    WHERE w.n_in > 0
+    GROUP BY w.month, w.bucket, k.sex, k.population_group, under18, fresh`.execute(db);
   return rows;
 }
 
