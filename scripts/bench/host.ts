@@ -89,6 +89,8 @@ async function oneRequest(url: string, token: string, random: () => number, quer
   }
 }
 
+const MAX_WAITING_PER_CLIENT = 10;
+
 export interface OfferedLoadResult extends LoadResult {
   /** Requests per second offered (sent on schedule whatever the answers). */
   offeredPerSecond: number;
@@ -116,12 +118,22 @@ export async function runOfferedLoad(url: string, tokens: string[], queries: str
     const token = tokens[index % tokens.length]!;
     // Clients start spread over one interval, as workstations would.
     const phase = (index / options.clients) * interval;
+    let waiting = 0;
     for (let k = 0; k < perClient; k++) {
       const scheduled = started + phase + k * interval;
       const wait = scheduled - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      // A workstation with this many requests unanswered gives up on the next one (counted as an
+      // error, status -1): an overloaded host would otherwise collect an unbounded queue.
+      if (waiting >= MAX_WAITING_PER_CLIENT) {
+        errors++;
+        errorsByStatus[-1] = (errorsByStatus[-1] ?? 0) + 1;
+        continue;
+      }
+      waiting++;
       inFlight.push(
         oneRequest(url, token, random, queries, patientIds).then(({ write, status }) => {
+          waiting--;
           const ms = performance.now() - scheduled;
           all.push(ms);
           (write ? writes : reads).push(ms);
