@@ -6,6 +6,7 @@ import type { Database as Schema } from './schema';
 import { StoreError } from './errors';
 import { GroupCommitSqliteDialect } from './group-commit';
 import { withStatementCache } from './statement-cache';
+import { registerTally } from './tally';
 
 export type RawDatabase = Database.Database;
 
@@ -39,10 +40,14 @@ export function openEncrypted(file: string, dataKey: Buffer, options: OpenOption
     );
   }
   db.pragma('temp_store=MEMORY');
-  // 32 MB of decrypted pages (the default is 2 MB): a page found in the cache is not decrypted again.
-  db.pragma('cache_size=-32768');
+  // Decrypted pages kept (the default is 2 MB): a page found in the cache is not decrypted again.
+  // The store's own connection serves every search, so it keeps 96 MB (on 1,000,000 patients a
+  // name-prefix search read 1.2× a plain copy's time with 32 MB, 0.97× with 128 MB); read-only
+  // connections (report and export workers, each a thread of the same process) keep 32 MB.
+  db.pragma(options.readonly ? 'cache_size=-32768' : 'cache_size=-98304');
   db.pragma('foreign_keys=ON');
   db.pragma('busy_timeout=5000');
+  registerTally(db);
   if (!options.readonly) {
     db.pragma('journal_mode=WAL');
     db.pragma('synchronous=FULL');

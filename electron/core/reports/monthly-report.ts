@@ -35,7 +35,7 @@ interface Reached {
  * Every session format at once, in one pass over the signed sessions of the period: the first
  * signed session in the period of each person (a merged record counts under the record it was
  * merged into), classified by the person's sex, age at that first session, population group and
- * nationality, and counted in SQL. Demographics come from the narrow index `patients_report`,
+ * nationality, and counted in SQL (by the tally aggregate, db/tally.ts). Demographics come from the narrow index `patients_report`,
  * never from the wide patient rows.
  *
  * Merges are rare, so the records involved in one (merged, or the target of a merge) are regrouped
@@ -47,7 +47,7 @@ async function sessionCategories(db: Kysely<Database>, from: string, to: string)
   const end = dayAfter(to);
   const index = await signedSessionsByPersonIndex(db, from, to);
   const age = ageSql('k', sql`f.first_at`);
-  const rows = await sql<{ format: string; sex: string; age: number; population_group: string; nationality: string; people: number; sessions: number }>`
+  const tallied = await sql<{ cells: string }>`
     WITH m (id, person) AS (${MERGED_RECORDS}), f AS (
       SELECT s.patient_id AS person, s.format, MIN(s.starts_at) AS first_at, COUNT(*) AS sessions
       FROM sessions AS s INDEXED BY ${index}
@@ -59,13 +59,15 @@ async function sessionCategories(db: Kysely<Database>, from: string, to: string)
       WHERE s.status = 'signed' AND s.starts_at >= ${from} AND s.starts_at < ${end}
       GROUP BY m.person, s.format
     )
-    SELECT f.format, k.sex, COALESCE(${age}, 0) AS age, k.population_group,
-      CASE WHEN k.nationality IN ('VEN', 'COL') THEN k.nationality ELSE 'other' END AS nationality,
-      COUNT(*) AS people, SUM(f.sessions) AS sessions
-    FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person
-    GROUP BY 1, 2, 3, 4, 5`.execute(db);
+    SELECT tally(f.format, k.sex, COALESCE(${age}, 0), k.population_group,
+      CASE WHEN k.nationality IN ('VEN', 'COL') THEN k.nationality ELSE 'other' END, f.sessions) AS cells
+    FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person`.execute(db);
+  // One row per classification cell (db/tally.ts counts without sorting a row per person).
+  const rows = (JSON.parse(tallied.rows[0]?.cells ?? '[]') as [string, string, number, string, string, number, number][]).map(
+    ([format, sex, age, population_group, nationality, people, sessions]) => ({ format, sex, age, population_group, nationality, people, sessions }),
+  );
   const byFormat = new Map<string, Reached>();
-  for (const r of rows.rows) {
+  for (const r of rows) {
     let reached = byFormat.get(r.format);
     if (!reached) byFormat.set(r.format, (reached = { interventions: 0, identified: true, cells: [] }));
     reached.interventions += Number(r.sessions);
