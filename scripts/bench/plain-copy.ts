@@ -22,8 +22,9 @@ export function makePlainCopy(encryptedFile: string, dataKey: Buffer, plainFile:
 export function openPlain(file: string): { raw: RawDatabase; db: ReturnType<typeof createKysely> } {
   const raw = new Database(file, { fileMustExist: true });
   raw.pragma('temp_store=MEMORY');
-  // The same page cache as the encrypted store (db/connection.ts), so that the ratio is encryption's alone.
-  raw.pragma('cache_size=-32768');
+  // The same page cache as the encrypted store's connection (db/connection.ts), so that the ratio
+  // is encryption's alone.
+  raw.pragma('cache_size=-98304');
   raw.pragma('foreign_keys=ON');
   raw.pragma('journal_mode=WAL');
   return { raw, db: createKysely(raw) };
