@@ -89,6 +89,42 @@ async function oneRequest(url: string, token: string, random: () => number, quer
   }
 }
 
+/** Latencies and errors of a load run, as they come in. */
+function loadTally() {
+  const all: number[] = [];
+  const reads: number[] = [];
+  const writes: number[] = [];
+  const errorsByStatus: Record<number, number> = {};
+  let errors = 0;
+  return {
+    /** An answer (or a give-up, status -1) after `ms`. */
+    record(ms: number | null, write: boolean, status: number): void {
+      if (ms !== null) {
+        all.push(ms);
+        (write ? writes : reads).push(ms);
+      }
+      if (status !== 200) {
+        errors++;
+        errorsByStatus[status] = (errorsByStatus[status] ?? 0) + 1;
+      }
+    },
+    result(clients: number, started: number): LoadResult {
+      const elapsed = (performance.now() - started) / 1000;
+      return {
+        clients,
+        seconds: Math.round(elapsed),
+        requests: all.length,
+        requestsPerSecond: Math.round(all.length / elapsed),
+        errors,
+        errorsByStatus,
+        latency: summarise(all),
+        readLatency: summarise(reads),
+        writeLatency: summarise(writes),
+      };
+    },
+  };
+}
+
 const MAX_WAITING_PER_CLIENT = 10;
 
 export interface OfferedLoadResult extends LoadResult {
@@ -105,11 +141,7 @@ export interface OfferedLoadResult extends LoadResult {
  */
 export async function runOfferedLoad(url: string, tokens: string[], queries: string[], patientIds: number[], options: { clients: number; seconds: number; rate: number }): Promise<OfferedLoadResult> {
   const random = rng(77);
-  const all: number[] = [];
-  const reads: number[] = [];
-  const writes: number[] = [];
-  let errors = 0;
-  const errorsByStatus: Record<number, number> = {};
+  const tally = loadTally();
   const interval = (1000 * options.clients) / options.rate;
   const perClient = Math.floor((options.seconds * 1000) / interval);
   const started = performance.now();
@@ -126,40 +158,21 @@ export async function runOfferedLoad(url: string, tokens: string[], queries: str
       // A workstation with this many requests unanswered gives up on the next one (counted as an
       // error, status -1): an overloaded host would otherwise collect an unbounded queue.
       if (waiting >= MAX_WAITING_PER_CLIENT) {
-        errors++;
-        errorsByStatus[-1] = (errorsByStatus[-1] ?? 0) + 1;
+        tally.record(null, false, -1);
         continue;
       }
       waiting++;
       inFlight.push(
         oneRequest(url, token, random, queries, patientIds).then(({ write, status }) => {
           waiting--;
-          const ms = performance.now() - scheduled;
-          all.push(ms);
-          (write ? writes : reads).push(ms);
-          if (status !== 200) {
-            errors++;
-            errorsByStatus[status] = (errorsByStatus[status] ?? 0) + 1;
-          }
+          tally.record(performance.now() - scheduled, write, status);
         }),
       );
     }
   };
   await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
   await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
-  return {
-    clients: options.clients,
-    seconds: Math.round(elapsed),
-    offeredPerSecond: options.rate,
-    requests: all.length,
-    requestsPerSecond: Math.round(all.length / elapsed),
-    errors,
-    errorsByStatus,
-    latency: summarise(all),
-    readLatency: summarise(reads),
-    writeLatency: summarise(writes),
-  };
+  return { ...tally.result(options.clients, started), offeredPerSecond: options.rate };
 }
 
 /**
@@ -170,11 +183,7 @@ export async function runOfferedLoad(url: string, tokens: string[], queries: str
 export async function runLoad(url: string, tokens: string | string[], queries: string[], patientIds: number[], options: { clients: number; seconds: number }): Promise<LoadResult> {
   const random = rng(99);
   const deadline = performance.now() + options.seconds * 1000;
-  const all: number[] = [];
-  const reads: number[] = [];
-  const writes: number[] = [];
-  let errors = 0;
-  const errorsByStatus: Record<number, number> = {};
+  const tally = loadTally();
   const tokenList = Array.isArray(tokens) ? tokens : [tokens];
   const started = performance.now();
   const client = async (index: number) => {
@@ -182,26 +191,9 @@ export async function runLoad(url: string, tokens: string | string[], queries: s
     while (performance.now() < deadline) {
       const t0 = performance.now();
       const result = await oneRequest(url, token, random, queries, patientIds);
-      const ms = performance.now() - t0;
-      all.push(ms);
-      (result.write ? writes : reads).push(ms);
-      if (result.status !== 200) {
-        errors++;
-        errorsByStatus[result.status] = (errorsByStatus[result.status] ?? 0) + 1;
-      }
+      tally.record(performance.now() - t0, result.write, result.status);
     }
   };
   await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
-  const elapsed = (performance.now() - started) / 1000;
-  return {
-    clients: options.clients,
-    seconds: Math.round(elapsed),
-    requests: all.length,
-    requestsPerSecond: Math.round(all.length / elapsed),
-    errors,
-    errorsByStatus,
-    latency: summarise(all),
-    readLatency: summarise(reads),
-    writeLatency: summarise(writes),
-  };
+  return tally.result(options.clients, started);
 }
