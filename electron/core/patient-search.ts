@@ -165,6 +165,11 @@ async function tokenMatch(db: Db, token: string): Promise<TokenMatch> {
   return { narrow: build(false), wide: build(true) };
 }
 
+/** The match of each searchable token, in order. */
+function tokenMatches(db: Db, tokens: string[]): Promise<TokenMatch[]> {
+  return Promise.all(searchable(tokens).map((t) => tokenMatch(db, t)));
+}
+
 /**
  * FTS5 expression: every query token (but lone initials) must match, by its spelling, as a prefix
  * or by its sound, and within one edit when the word is unknown. Null when no token is long enough
@@ -172,7 +177,7 @@ async function tokenMatch(db: Db, token: string): Promise<TokenMatch> {
  * bring in thousands of other people.
  */
 export async function nameMatchExpression(db: Db, tokens: string[]): Promise<string | null> {
-  const matches = await Promise.all(searchable(tokens).map((t) => tokenMatch(db, t)));
+  const matches = await tokenMatches(db, tokens);
   return matches.length ? matches.map((m) => m.narrow).join(' AND ') : null;
 }
 
@@ -238,7 +243,7 @@ async function searchNames(db: Db, query: string, limit: number): Promise<Search
   // to prefer names typed in their own order.
   add(await nameCandidates(db, exact, Math.max(EXACT_POOL, 3 * limit)));
   if (byId.size < limit) {
-    const matches = await Promise.all(searchable(tokens).map((t) => tokenMatch(db, t)));
+    const matches = await tokenMatches(db, tokens);
     add(await nameCandidates(db, matches.map((m) => m.narrow).join(' AND '), pool));
     for (let i = 0; i < matches.length && byId.size === 0; i++) {
       if (matches[i]!.wide === matches[i]!.narrow) continue;
