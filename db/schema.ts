@@ -273,6 +273,20 @@ export interface ActivityHistoryTable {
   previous: string;
 }
 
+/** Derived: people reached per month and classification (db/reach-cells.ts). */
+export interface ReachCellsTable {
+  format: string;
+  month: string;
+  /** The person's previous month with a signed session of the format; '' for none. */
+  prev_month: string;
+  sex: string;
+  age: number;
+  population_group: string;
+  nationality: string;
+  people: number;
+  sessions: number;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -295,6 +309,7 @@ export interface Database {
   risk_alerts: RiskAlertsTable;
   activities: ActivitiesTable;
   activity_history: ActivityHistoryTable;
+  reach_cells: ReachCellsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -8,6 +8,7 @@ import * as reportIndex from './2026-11-22_1510_report_index';
 import * as reportSpeed from './2026-11-22_1600_report_speed';
 import * as birthIndex from './2026-11-22_1610_birth_index';
 import * as reportPeople from './2026-11-22_1620_report_people';
+import * as reachCells from './2026-11-22_1700_reach_cells';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1600_report_speed': reportSpeed,
   '2026-11-22_1610_birth_index': birthIndex,
   '2026-11-22_1620_report_people': reportPeople,
+  '2026-11-22_1700_reach_cells': reachCells,
 };
 
 export const migrationProvider: MigrationProvider = {

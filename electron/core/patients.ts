@@ -10,6 +10,7 @@ import { nameScore, nameTokens } from './names';
 import { loadPatient, loadSummaries, patientColumns, type PatientColumns } from './patient-rows';
 import { exactMatchExpression, indexPatientName, nameCandidates, nameMatchExpression, searchPatientIds, unindexPatient, type NameRow } from './patient-search';
 import { sql } from 'kysely';
+import { keepingReach } from './reports/reach';
 
 type RegisterInput = z.output<typeof registerPatientInput>;
 type UpdateInput = z.output<typeof updatePatientInput>;
@@ -137,6 +138,9 @@ function changedColumns(before: PatientColumns, after: PatientColumns): { field:
   return out;
 }
 
+/** The columns the reports classify people by (db/reach-cells.ts). */
+const CLASSIFICATION = ['sex', 'date_of_birth', 'estimated_birth_year', 'nationality', 'population_group'];
+
 export async function updatePatient(ctx: ServiceContext, actor: Actor, input: UpdateInput, origin: string | null): Promise<{ patient: Patient }> {
   const p = input.patient;
   const patient = await ctx.db.transaction().execute(async (trx) => {
@@ -171,7 +175,10 @@ export async function updatePatient(ctx: ServiceContext, actor: Actor, input: Up
     }
     if (changes.length === 0) return mustLoad(trx, ctx, row.id);
 
-    await trx.updateTable('patients').set({ ...after, ...consents, updated_at: at }).where('id', '=', row.id).execute();
+    const write = () => trx.updateTable('patients').set({ ...after, ...consents, updated_at: at }).where('id', '=', row.id).execute();
+    // The reports count a person under their classification: moving it moves the person's reach cells.
+    if (CLASSIFICATION.some((c) => changes.some((x) => x.field === c))) await keepingReach(trx, [row.id], write);
+    else await write();
     if (before.given_names !== after.given_names || before.family_names !== after.family_names) {
       await indexPatientName(trx, row.id, after.given_names, after.family_names);
     }
@@ -379,10 +386,13 @@ export async function mergePatients(ctx: ServiceContext, actor: Actor, input: { 
     if (newPhones.length) changes.push({ field: 'phones', old: null, new: newPhones });
     changes.push({ field: 'merged', old: null, new: { recordNumber: merge.record_number, reason: input.reason, appointmentsMoved: Number(moved.numUpdatedRows) } });
 
-    await trx.updateTable('patients').set({ ...fills, updated_at: at }).where('id', '=', keep.id).execute();
-    await trx.updateTable('patients').set({ merged_into_id: keep.id, updated_at: at }).where('id', '=', merge.id).execute();
-    // Records merged earlier into the duplicate now point at the kept one too: one hop, always.
-    await trx.updateTable('patients').set({ merged_into_id: keep.id, updated_at: at }).where('merged_into_id', '=', merge.id).execute();
+    // Two people become one in the reports: their reach cells are recomputed with the merge.
+    await keepingReach(trx, [keep.id, merge.id], async () => {
+      await trx.updateTable('patients').set({ ...fills, updated_at: at }).where('id', '=', keep.id).execute();
+      await trx.updateTable('patients').set({ merged_into_id: keep.id, updated_at: at }).where('id', '=', merge.id).execute();
+      // Records merged earlier into the duplicate now point at the kept one too: one hop, always.
+      await trx.updateTable('patients').set({ merged_into_id: keep.id, updated_at: at }).where('merged_into_id', '=', merge.id).execute();
+    });
     await unindexPatient(trx, merge.id);
     await addHistory(trx, ctx, keep.id, actor.userId, changes);
     await addHistory(trx, ctx, merge.id, actor.userId, [{ field: 'merged_into', old: null, new: { recordNumber: keep.record_number, reason: input.reason } }]);

@@ -11,6 +11,7 @@ import { isoNow, type Actor, type Db, type ServiceContext } from './context';
 import { AppError, conflict, forbidden, invalidField, notFound } from './errors';
 import { patientIdsOf } from './patients';
 import { scoreInstrument } from './scoring';
+import { keepingReach } from './reports/reach';
 
 type DraftReferral = SessionFields['referrals'][number];
 
@@ -175,12 +176,10 @@ export async function signSession(ctx: ServiceContext, actor: Actor, sessionId: 
     if (row.status !== 'draft') throw conflict('La sesión ya está firmada.');
     if (!row.note) throw invalidField('note', 'Escriba la nota clínica antes de firmar');
     const at = isoNow(ctx);
-    const signed = await trx
-      .updateTable('sessions')
-      .set({ status: 'signed', signed_at: at, signature_hash: signatureOf(row, at), updated_at: at })
-      .where('id', '=', row.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    // A signed session reaches its person: the reports' reach cells move with it.
+    const signed = await keepingReach(trx, [row.patient_id], () =>
+      trx.updateTable('sessions').set({ status: 'signed', signed_at: at, signature_hash: signatureOf(row, at), updated_at: at }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow(),
+    );
     const scored = JSON.parse(row.instruments) as ScoredInstrument[];
     if (scored.length) {
       await trx.insertInto('session_scores').values(scored.map((s) => ({ session_id: row.id, patient_id: row.patient_id, instrument: s.instrument, total: s.total, band: s.band, at: row.starts_at }))).execute();

@@ -9,6 +9,7 @@ import type { R4V_DEFAULTS } from '../../electron/core/exports';
 import { checkR4vRow, R4V_COLUMNS, type R4vRow } from '../../electron/core/reports/r4v';
 import { seedPatients } from '../../electron/core/synthetic/seed';
 import { seedCare } from '../../electron/core/synthetic/seed-care';
+import { rebuildReachCells } from '../../db/reach-cells';
 import { createTestUnit, type TestUnit } from '../helpers/temp-store';
 
 let unit: TestUnit;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   const seeded = await seedPatients(unit.ctx, unit.store.raw, { count: 1200, seed: 21, byUserId: clinicians[0]! });
   const ids = Array.from({ length: seeded.count }, (_, i) => seeded.firstId + i);
   seedCare(unit.store.raw, { patientIds: ids.slice(0, 800), clinicianIds: clinicians, from: FROM, to: TO, sessionsPerPatient: 3, activities: 30, seed: 8 });
+  await rebuildReachCells(unit.store.db); // seedCare writes sessions in bulk, past the services that keep the cells
   names = seeded.patients.flatMap((p) => [p.familyNames]).filter((n) => n.length > 8);
   documents = seeded.patients.map((p) => p.documentNumber).filter((d): d is string => Boolean(d && d.length >= 7));
   phones = seeded.patients.flatMap((p) => p.phones.map((ph) => ph.number.slice(3)));

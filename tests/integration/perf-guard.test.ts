@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/schema';
+import { reachRowsOf } from '../../db/reach-cells';
 import { dashboardInput } from '../../electron/api/stats';
 import { R4V_DEFAULTS } from '../../electron/core/exports';
 import { searchPatientIds } from '../../electron/core/patient-search';
@@ -76,10 +77,18 @@ describe('query plans (EXPLAIN QUERY PLAN)', () => {
     for (const s of statements) expect(fullScans(s.sql, s.parameters), s.sql).toEqual([]);
   });
 
+  it('the reach cells of a few people (kept at every signing) never scan patients or sessions', async () => {
+    const statements = await capture((db) => reachRowsOf(db, { ids: [101, 202, 303] }));
+    expect(statements).toHaveLength(1);
+    expect(fullScans(statements[0]!.sql, statements[0]!.parameters)).toEqual([]);
+    expect(planOf(statements[0]!).filter((d) => /^SCAN (s|r|k)\b/.test(d))).toEqual([]);
+  });
+
   it('the monthly report, the R4V 5W and the dashboard for a month never scan patients or sessions', async () => {
     const config = { ...R4V_DEFAULTS, appealingOrganisation: 'Hospital', implementingPartner: 'Hospital' } as Parameters<typeof computeR4v>[1];
     const statements = await capture(async (db) => {
       await computeMonthlyReport(db, { ...MONTH, threshold: 5 });
+      await computeMonthlyReport(db, { from: '2026-10-02', to: '2026-10-31', threshold: 5 });
       await computeR4v(db, config, MONTH);
       await computeDashboard(db, dashboardInput.parse(MONTH));
     });
@@ -91,12 +100,23 @@ describe('query plans (EXPLAIN QUERY PLAN)', () => {
 
 describe('report query shapes (issue 7: a year on a million patients)', () => {
   const YEAR = { from: '2025-11-01', to: '2026-10-31' };
+  /** Periods that are not whole months: the monthly report counts them from the sessions. */
+  const YEAR_OF_DAYS = { from: '2025-11-02', to: '2026-10-31' };
+  const MONTH_OF_DAYS = { from: '2026-10-02', to: '2026-10-31' };
 
   /** The report's own statement (the other one on sessions reads the bounds of the history). */
   const reportStatement = (statements: { sql: string; parameters: readonly unknown[] }[]) => statements.filter((s) => /\bsessions\b/.test(s.sql) && /GROUP BY/.test(s.sql));
 
-  it('the monthly report for a year groups the sessions by person in index order (sessions_people), without sorting them', async () => {
+  it('the monthly report over whole months reads only the reach cells of those months, by their key', async () => {
     const statements = await capture((db) => computeMonthlyReport(db, { ...YEAR, threshold: 5 }));
+    expect(statements.filter((s) => /\b(from|join)\s+"?(sessions|patients)\b/i.test(s.sql))).toEqual([]);
+    const cells = statements.filter((s) => /\breach_cells\b/.test(s.sql));
+    expect(cells).toHaveLength(1);
+    expect(planOf(cells[0]!).filter((d) => /^SEARCH reach_cells USING PRIMARY KEY \(month>\? AND month<\?\)$/.test(d))).toHaveLength(1);
+  });
+
+  it('the monthly report over a year of days groups the sessions by person in index order (sessions_people), without sorting them', async () => {
+    const statements = await capture((db) => computeMonthlyReport(db, { ...YEAR_OF_DAYS, threshold: 5 }));
     expect(reportStatement(statements)).toHaveLength(1);
     const tree = planTree(reportStatement(statements)[0]!);
     const pass = tree.filter((r) => /^SEARCH \w+ USING COVERING INDEX sessions_people \(status=\?\)$/.test(r.detail));
@@ -123,8 +143,8 @@ describe('report query shapes (issue 7: a year on a million patients)', () => {
     expect(appointments.filter((d) => /USING COVERING INDEX appointments_outcome \(status=\? AND starts_at>\? AND starts_at<\?\)/.test(d))).toHaveLength(1);
   });
 
-  it('the monthly report for a month reads only that month, through sessions_period', async () => {
-    const statements = await capture((db) => computeMonthlyReport(db, { ...MONTH, threshold: 5 }));
+  it('the monthly report over a month of days reads only that month, through sessions_period', async () => {
+    const statements = await capture((db) => computeMonthlyReport(db, { ...MONTH_OF_DAYS, threshold: 5 }));
     expect(reportStatement(statements)).toHaveLength(1);
     const plan = planOf(reportStatement(statements)[0]!);
     expect(plan.filter((d) => /^SEARCH \w+ USING COVERING INDEX sessions_period \(status=\? AND starts_at>\? AND starts_at<\?\)$/.test(d))).toHaveLength(1);

@@ -12,11 +12,14 @@ import { ageAt, dayAfter } from '../../electron/core/reports/period';
 import { seedPatients } from '../../electron/core/synthetic/seed';
 import { seedCare } from '../../electron/core/synthetic/seed-care';
 import { createTestUnit, type TestUnit } from '../helpers/temp-store';
+import { rebuildReachCells } from '../../db/reach-cells';
 
 let unit: TestUnit;
 const PERIOD = { from: '2026-03-01', to: '2026-08-31' };
 /** A month: under a quarter of the history, so the report reads sessions in date order rather than person order. */
 const MONTH = { from: '2026-05-01', to: '2026-05-31' };
+/** Not whole months: counted from the sessions rather than from the reach cells. */
+const DAYS = { from: '2026-03-02', to: '2026-08-30' };
 const THRESHOLD = 2;
 
 interface SessionRow {
@@ -61,6 +64,8 @@ beforeAll(async () => {
     const dob = `${birthday.getUTCFullYear() - years}${birthday.toISOString().slice(4, 10)}`;
     raw.prepare('UPDATE patients SET date_of_birth = ?, estimated_birth_year = NULL WHERE id = ?').run(dob, f.patient_id);
   });
+  // The raw writes above bypass the services that keep the reach cells: recompute them, as the migration does.
+  await rebuildReachCells(unit.store.db);
 }, 120_000);
 afterAll(() => unit.cleanup());
 
@@ -92,6 +97,7 @@ describe('people counted in SQL', () => {
   it.each([
     ['half the history', PERIOD],
     ['a month', MONTH],
+    ['days that are not whole months', DAYS],
   ])('the monthly report over %s equals a per-person count, merged records and birthdays included', async (_, period) => {
     const report = await computeMonthlyReport(unit.store.db, { ...period, threshold: THRESHOLD });
     const merged = unit.store.raw.prepare('SELECT COUNT(*) FROM patients WHERE merged_into_id IS NOT NULL').pluck().get() as number;

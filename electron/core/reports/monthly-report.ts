@@ -10,6 +10,7 @@ import { assertReleasable, suppressList, suppressTable, type SuppressedList, typ
 import { ageSql, MERGED_RECORDS, PATIENTS_REPORT } from './people-sql';
 import { dayAfter } from './period';
 import { signedSessionsByPersonIndex } from './session-index';
+import { reachOfMonths, wholeMonths, type ReachCell } from './reach';
 
 export const CATEGORIES: readonly ReportCategory[] = ['individual', 'family', 'group', 'community'];
 const NATIONALITIES = ['VEN', 'COL', 'other'] as const;
@@ -43,7 +44,7 @@ interface Reached {
  * rows stream out of the per-record grouping. Ages are grouped as numbers and banded here: the band
  * CASE in SQL evaluated the age expression once per band.
  */
-async function sessionCategories(db: Kysely<Database>, from: string, to: string): Promise<Map<string, Reached>> {
+async function sessionCategoriesOfDays(db: Kysely<Database>, from: string, to: string): Promise<ReachCell[]> {
   const end = dayAfter(to);
   const index = await signedSessionsByPersonIndex(db, from, to);
   const age = ageSql('k', sql`f.first_at`);
@@ -63,15 +64,24 @@ async function sessionCategories(db: Kysely<Database>, from: string, to: string)
       CASE WHEN k.nationality IN ('VEN', 'COL') THEN k.nationality ELSE 'other' END, f.sessions) AS cells
     FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person`.execute(db);
   // One row per classification cell (db/tally.ts counts without sorting a row per person).
-  const rows = (JSON.parse(tallied.rows[0]?.cells ?? '[]') as [string, string, number, string, string, number, number][]).map(
+  return (JSON.parse(tallied.rows[0]?.cells ?? '[]') as [string, string, number, string, string, number, number][]).map(
     ([format, sex, age, population_group, nationality, people, sessions]) => ({ format, sex, age, population_group, nationality, people, sessions }),
   );
+}
+
+/**
+ * People reached by sessions, per format. A period of whole months (every monthly, quarterly or yearly
+ * report) is read from the reach cells kept ready (db/reach-cells.ts); any other period from the sessions.
+ */
+async function sessionCategories(db: Kysely<Database>, from: string, to: string): Promise<Map<string, Reached>> {
+  const months = wholeMonths(from, to);
+  const rows = months ? await reachOfMonths(db, months.first, months.last) : await sessionCategoriesOfDays(db, from, to);
   const byFormat = new Map<string, Reached>();
   for (const r of rows) {
     let reached = byFormat.get(r.format);
     if (!reached) byFormat.set(r.format, (reached = { interventions: 0, identified: true, cells: [] }));
     reached.interventions += Number(r.sessions);
-    reached.cells.push({ sex: r.sex, ageBand: ageBandOf(Number(r.age)), populationGroup: r.population_group, nationality: r.nationality, count: Number(r.people) });
+    if (Number(r.people) > 0) reached.cells.push({ sex: r.sex, ageBand: ageBandOf(Number(r.age)), populationGroup: r.population_group, nationality: r.nationality, count: Number(r.people) });
   }
   return byFormat;
 }
