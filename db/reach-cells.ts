@@ -23,14 +23,14 @@ export interface ReachRow {
   month: string;
   prev_month: string;
   sex: string;
-  age: number;
+  age_band: string;
   population_group: string;
   nationality: string;
   people: number;
   sessions: number;
 }
 
-export const REACH_KEY = ['month', 'format', 'prev_month', 'sex', 'age', 'population_group', 'nationality'] as const;
+export const REACH_KEY = ['month', 'format', 'prev_month', 'sex', 'age_band', 'population_group', 'nationality'] as const;
 
 /** The records counting under the people of the filter (a merged record counts under the one it was merged into). */
 function recordsOf(people: Exclude<PeopleFilter, 'all'>): RawBuilder<unknown> {
@@ -42,7 +42,10 @@ function recordsOf(people: Exclude<PeopleFilter, 'all'>): RawBuilder<unknown> {
 /** The cells of the people of the filter, as they are in the database now: a SELECT of ReachRow. */
 function reachRowsSql(people: PeopleFilter): RawBuilder<ReachRow> {
   const records = people === 'all' ? sql`` : sql`AND s.patient_id IN ${recordsOf(people)}`;
-  // Whole years at the first session of the month, as electron/core/reports/period.ts ageAt; 0 when unknown (as the exact report).
+  // Whole years at the first session of the month, as electron/core/reports/period.ts ageAt; 0 when
+  // unknown, as the report counts from the sessions. Banded as electron/api/codes.ts AGE_BANDS (the
+  // reports' bands; tests/integration/reach-cells.test.ts holds the two together): a band, not a year,
+  // keeps a year's cells ten times fewer.
   const age = sql`COALESCE(CASE
       WHEN k.date_of_birth IS NOT NULL THEN CAST(substr(w.first_at, 1, 4) AS INTEGER) - CAST(substr(k.date_of_birth, 1, 4) AS INTEGER) - (substr(w.first_at, 6, 5) < substr(k.date_of_birth, 6, 5))
       WHEN k.estimated_birth_year IS NOT NULL THEN CAST(substr(w.first_at, 1, 4) AS INTEGER) - k.estimated_birth_year
@@ -55,12 +58,16 @@ function reachRowsSql(people: PeopleFilter): RawBuilder<ReachRow> {
       GROUP BY person, s.format, month
     ), w AS (
       SELECT pm.*, LAG(pm.month, 1, '') OVER (PARTITION BY pm.person, pm.format ORDER BY pm.month) AS prev_month FROM pm
+    ), c AS (
+      SELECT w.format, w.month, w.prev_month, k.sex, ${age} AS age, k.population_group,
+        CASE WHEN k.nationality IN ('VEN', 'COL') THEN k.nationality ELSE 'other' END AS nationality, w.sessions
+      FROM w JOIN patients AS k ON k.id = w.person
     )
-    SELECT w.format, w.month, w.prev_month, k.sex, ${age} AS age, k.population_group,
-      CASE WHEN k.nationality IN ('VEN', 'COL') THEN k.nationality ELSE 'other' END AS nationality,
-      COUNT(*) AS people, SUM(w.sessions) AS sessions
-    FROM w JOIN patients AS k ON k.id = w.person
-    GROUP BY w.format, w.month, w.prev_month, k.sex, age, k.population_group, 7`;
+    SELECT format, month, prev_month, sex,
+      CASE WHEN age <= 5 THEN '0-5' WHEN age <= 11 THEN '6-11' WHEN age <= 17 THEN '12-17' WHEN age <= 29 THEN '18-29' WHEN age <= 59 THEN '30-59' ELSE '60+' END AS age_band,
+      population_group, nationality, COUNT(*) AS people, SUM(sessions) AS sessions
+    FROM c
+    GROUP BY format, month, prev_month, sex, age_band, population_group, nationality`;
 }
 
 export async function reachRowsOf(db: Kysely<any>, people: PeopleFilter): Promise<ReachRow[]> {
@@ -96,6 +103,6 @@ export async function applyReachChange(db: Kysely<any>, before: readonly ReachRo
 /** Recomputes every cell from the signed sessions (the migration that created them, a repair). */
 export async function rebuildReachCells(db: Kysely<any>): Promise<number> {
   await db.deleteFrom('reach_cells').execute();
-  const result = await sql`INSERT INTO reach_cells (format, month, prev_month, sex, age, population_group, nationality, people, sessions) ${reachRowsSql('all')}`.execute(db);
+  const result = await sql`INSERT INTO reach_cells (format, month, prev_month, sex, age_band, population_group, nationality, people, sessions) ${reachRowsSql('all')}`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

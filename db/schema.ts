@@ -280,7 +280,7 @@ export interface ReachCellsTable {
   /** The person's previous month with a signed session of the format; '' for none. */
   prev_month: string;
   sex: string;
-  age: number;
+  age_band: string;
   population_group: string;
   nationality: string;
   people: number;

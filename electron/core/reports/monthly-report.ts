@@ -65,7 +65,7 @@ async function sessionCategoriesOfDays(db: Kysely<Database>, from: string, to: s
     FROM f JOIN patients AS k INDEXED BY ${PATIENTS_REPORT} ON k.id = f.person`.execute(db);
   // One row per classification cell (db/tally.ts counts without sorting a row per person).
   return (JSON.parse(tallied.rows[0]?.cells ?? '[]') as [string, string, number, string, string, number, number][]).map(
-    ([format, sex, age, population_group, nationality, people, sessions]) => ({ format, sex, age, population_group, nationality, people, sessions }),
+    ([format, sex, age, population_group, nationality, people, sessions]) => ({ format, sex, age_band: ageBandOf(Number(age)), population_group, nationality, people, sessions }),
   );
 }
 
@@ -81,7 +81,7 @@ async function sessionCategories(db: Kysely<Database>, from: string, to: string)
     let reached = byFormat.get(r.format);
     if (!reached) byFormat.set(r.format, (reached = { interventions: 0, identified: true, cells: [] }));
     reached.interventions += Number(r.sessions);
-    if (Number(r.people) > 0) reached.cells.push({ sex: r.sex, ageBand: ageBandOf(Number(r.age)), populationGroup: r.population_group, nationality: r.nationality, count: Number(r.people) });
+    if (Number(r.people) > 0) reached.cells.push({ sex: r.sex, ageBand: r.age_band, populationGroup: r.population_group, nationality: r.nationality, count: Number(r.people) });
   }
   return byFormat;
 }

@@ -35,7 +35,7 @@ export function wholeMonths(from: string, to: string): { first: string; last: st
 export interface ReachCell {
   format: string;
   sex: string;
-  age: number;
+  age_band: string;
   population_group: string;
   nationality: string;
   people: number;
@@ -45,9 +45,9 @@ export interface ReachCell {
 /** People (each once, classified at their first session of the format in the period) and sessions of months first..last. */
 export async function reachOfMonths(db: Kysely<Database>, first: string, last: string): Promise<ReachCell[]> {
   const { rows } = await sql<ReachCell>`
-    SELECT format, sex, age, population_group, nationality,
+    SELECT format, sex, age_band, population_group, nationality,
       SUM(CASE WHEN prev_month < ${first} THEN people ELSE 0 END) AS people, SUM(sessions) AS sessions
     FROM reach_cells WHERE month >= ${first} AND month <= ${last}
-    GROUP BY format, sex, age, population_group, nationality`.execute(db);
+    GROUP BY format, sex, age_band, population_group, nationality`.execute(db);
   return rows;
 }
