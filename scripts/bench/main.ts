@@ -141,6 +141,11 @@ async function main() {
     const done = await Promise.race([work().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), REPORT_LIMIT_S * 1000))]);
     return done ? Math.round((performance.now() - t0) / 10) / 100 : null;
   };
+  // Each lane's worker starts on its first task (here from the TypeScript sources, compiled as it
+  // loads): a one-day report starts it, timed on its own, so that the year's figures are the reports'.
+  const oneDay = { from: year.to, to: year.to, threshold: 5 };
+  const workerStart = await bounded(() => ctx.readOnly!.run('exports', 'monthlyReport', oneDay));
+  await ctx.readOnly!.run('interactive', 'monthlyReport', oneDay);
   const monthly = await bounded(() => ctx.readOnly!.run('exports', 'monthlyReport', { ...months, threshold: 5 }));
   const monthlyDays = await bounded(() => ctx.readOnly!.run('exports', 'monthlyReport', { ...year, threshold: 5 }));
   const r4vConfig = { ...R4V_DEFAULTS, appealingOrganisation: 'Hospital', implementingPartner: 'Hospital' };
@@ -240,7 +245,7 @@ async function main() {
     unlock: { kdfSeconds: unlockKdf.seconds, openAndMigrateSeconds: openTimed.seconds, rawKeyOpenSeconds: coldOpen.seconds },
     search: { service: serviceSearch, serviceEncryptedRerun: encryptedAgain, plain: plainSearch, encryptedOverPlainP50: ratio, api },
     registration,
-    reports: { monthlyReportYearSeconds: monthly, monthlyReportDaysSeconds: monthlyDays, r4vExportYearSeconds: r4v, limitSeconds: REPORT_LIMIT_S, months, days: year },
+    reports: { workerStartSeconds: workerStart, monthlyReportYearSeconds: monthly, monthlyReportDaysSeconds: monthlyDays, r4vExportYearSeconds: r4v, limitSeconds: REPORT_LIMIT_S, months, days: year },
     searchDuringExport,
     host: { load, offered, rssAfterLoadMB: hostRssMB, rssBeforeLoadMB: hostRssIdleMB },
     renderer: { ...bundle, firstContentfulPaintMs: paint },
