@@ -79,7 +79,7 @@ async function oneRequest(url: string, token: string, random: () => number, quer
   const roll = random();
   try {
     if (roll < 0.1) {
-      const patient = { ...syntheticPatient(random), documentType: 'CC' as const, documentNumber: String(7_000_000_000 + process.pid * 10_000 + ++documentCounter) };
+      const patient = { ...syntheticPatient(random, new Date()), documentType: 'CC' as const, documentNumber: String(7_000_000_000 + process.pid * 10_000 + ++documentCounter) };
       return { write: true, status: (await call(url, 'patients.register', { patient }, token)).status };
     }
     if (roll < 0.75) return { write: false, status: (await call(url, 'patients.search', { query: queries[Math.floor(random() * queries.length)]!, pageSize: 20 }, token)).status };

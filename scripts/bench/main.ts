@@ -123,7 +123,7 @@ async function main() {
   const documentBase = 8_000_000_000 + (Date.now() % 100_000) * 1_000;
   const registration = summarise(
     await timeEach(Array.from({ length: 300 }), async () => {
-      const patient = { ...syntheticPatient(random), documentType: 'CC' as const, documentNumber: String(documentBase + ++registered) };
+      const patient = { ...syntheticPatient(random, new Date()), documentType: 'CC' as const, documentNumber: String(documentBase + ++registered) };
       const r = await dispatch('patients.register', { patient }, { token: receptionToken, origin: 'bench' });
       if (!r.ok) throw new Error(r.error.message);
     }),

@@ -63,6 +63,13 @@ function phone(random: () => number, venezuelan: boolean): string {
   return venezuelan ? `+58${pick(random, ['412', '414', '416', '424', '426'])}${rest}` : `+57${pick(random, ['300', '301', '310', '311', '312', '315', '318', '320', '321', '350'])}${rest}`;
 }
 
+/** A birth date on which the person is exactly `age` on `today` (a minor stays a minor, as intake checks). */
+function birthDate(age: number, today: Date, random: () => number): string {
+  const monthDay = isoDate(2000, random).slice(5);
+  const birthdayToCome = monthDay > today.toISOString().slice(5, 10);
+  return `${today.getUTCFullYear() - age - (birthdayToCome ? 1 : 0)}-${monthDay}`;
+}
+
 function isoDate(year: number, random: () => number): string {
   const month = 1 + Math.floor(random() * 12);
   const day = 1 + Math.floor(random() * 28);
@@ -93,18 +100,21 @@ export function syntheticPatient(random: () => number, today = new Date('2026-11
   if (minor && (documentType === 'CC' || documentType === 'CE')) documentType = 'TI';
   const estimated = documentType === 'none' && random() < 0.3;
   const municipalityCode = weighted(random, MUNICIPALITIES);
+  const dateOfBirth = estimated ? null : birthDate(age, today, random);
+  const bornIn = dateOfBirth ? Number(dateOfBirth.slice(0, 4)) : birthYear;
   return {
     givenNames,
     familyNames,
     sex,
     genderIdentity: null,
-    dateOfBirth: estimated ? null : isoDate(birthYear, random),
-    estimatedBirthYear: estimated ? birthYear : null,
+    dateOfBirth,
+    // An estimated year is read as "this year minus it": the age, exactly.
+    estimatedBirthYear: estimated ? today.getUTCFullYear() - age : null,
     documentType,
     documentNumber: documentNumber(random, documentType),
     nationality: venezuelan ? 'VEN' : 'COL',
     populationGroup: group,
-    arrivalDate: venezuelan ? notAfter(isoDate(Math.max(birthYear + 1, 2016 + Math.floor(random() * 10)), random), today) : null,
+    arrivalDate: venezuelan ? notAfter(isoDate(Math.max(bornIn + 1, 2016 + Math.floor(random() * 10)), random), today) : null,
     phones: random() < 0.85 ? [{ number: phone(random, venezuelan && random() < 0.3), whatsapp: random() < 0.8 }] : [],
     municipalityCode,
     neighbourhood: null,
