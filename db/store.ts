@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createKysely, openEncrypted, type RawDatabase } from './connection';
+import { startCheckpointer, type CheckpointStats } from './checkpointer';
 import { StoreError } from './errors';
 import {
   newKeyring,
@@ -40,6 +41,8 @@ export interface Store {
   databaseFile: string;
   /** The unwrapped data key: backups and read-only workers use it. Never written anywhere. */
   dataKey: Buffer;
+  /** What the checkpoint worker has done, when the store runs one (StoreOptions.backgroundCheckpoints). */
+  checkpoints: (() => CheckpointStats) | null;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,8 @@ export async function unlockDataKey(dataDir: string, unlock: Unlock): Promise<Bu
 export interface StoreOptions {
   /** Group commit of concurrent transactions: for the LAN host, which serves many requests at once. */
   groupCommit?: boolean;
+  /** WAL checkpoints in a worker thread instead of inside a commit (db/checkpointer.ts): the host and the app. */
+  backgroundCheckpoints?: boolean;
 }
 
 export async function openStore(dataDir: string, dataKey: Buffer, options: StoreOptions = {}): Promise<Store> {
@@ -101,13 +106,17 @@ async function wrapStore(raw: RawDatabase, dataDir: string, dataKey: Buffer, opt
     raw.close();
     throw error;
   }
+  const checkpointer = options.backgroundCheckpoints ? startCheckpointer(raw, storePaths(dataDir).database, dataKey) : null;
   return {
     raw,
     db,
     dataDir,
     databaseFile: storePaths(dataDir).database,
     dataKey,
+    checkpoints: checkpointer ? () => checkpointer.stats() : null,
     async close() {
+      // The worker's connection first: the store's, closing last, checkpoints and removes the WAL.
+      await checkpointer?.stop();
       await db.destroy();
     },
   };

@@ -50,7 +50,7 @@ export async function runHost(argv: string[]): Promise<void> {
   if (!isInitialised(dataDir)) throw new CliError(`${dataDir} no tiene base de datos. Créela con: npm run cli -- init --data-dir ${dataDir} …`);
 
   // Group commit: many workstations' audited reads and registrations share one fsync.
-  const store = await unlockStore(dataDir, { passphrase: readSecretFile(passphraseFile, 'la frase de acceso') }, { groupCommit: true });
+  const store = await unlockStore(dataDir, { passphrase: readSecretFile(passphraseFile, 'la frase de acceso') }, { groupCommit: true, backgroundCheckpoints: true });
   // --search-workers N: searches on N read-only worker threads beside the main thread. Off by default:
   // on 2 cores shared with the clients it measured no faster and each worker costs about 90 MB.
   const ctx = serviceContext(store, { security: idle ? { idleTimeoutSeconds: idle } : {}, backupsKeep, searchWorkers: searchWorkers ?? 0 });

@@ -275,7 +275,7 @@ export class DeviceController implements CallRouter {
       return fail('conflict', `No se encuentra la base de datos de este equipo en ${this.options.dataDir}. Restaure la copia de seguridad en esa carpeta y vuelva a abrir Acogida.`);
     }
     try {
-      this.useStore(await unlockStore(this.options.dataDir, input));
+      this.useStore(await unlockStore(this.options.dataDir, input, { backgroundCheckpoints: true }));
     } catch (error) {
       if (error instanceof StoreError) {
         if (error.code === 'wrong_passphrase') return invalidInput([{ path: 'passphrase', message: error.message }], error.message);
@@ -293,7 +293,7 @@ export class DeviceController implements CallRouter {
     if (keystore.state() !== 'available' || !existsSync(paths.keyring) || !existsSync(paths.database)) return;
     try {
       if (!readKeyring(paths.keyring).slots.some((slot) => slot.kind === 'os-keystore')) return;
-      this.useStore(await unlockStore(this.options.dataDir, { osKeystore: osKeystoreDecrypter(keystore) }));
+      this.useStore(await unlockStore(this.options.dataDir, { osKeystore: osKeystoreDecrypter(keystore) }, { backgroundCheckpoints: true }));
     } catch (error) {
       // Another OS account, a reset keystore or a damaged file: the unlock screen takes over.
       if (!(error instanceof StoreError && error.code === 'keystore_unavailable')) this.log('Opening the database with the OS keystore failed', error);

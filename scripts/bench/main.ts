@@ -100,7 +100,8 @@ async function main() {
 
   // Unlock: keyring → data key (passphrase KDF), then open + migrations check + first query.
   const unlockKdf = await seconds(() => unlockDataKey(dataDir, { passphrase: PASSPHRASE }));
-  const openTimed = await seconds(() => openStore(dataDir, unlockKdf.value));
+  // As the host and the desktop app open it: checkpoints in a worker, not inside a commit.
+  const openTimed = await seconds(() => openStore(dataDir, unlockKdf.value, { backgroundCheckpoints: true }));
   const store = openTimed.value;
   const ctx = serviceContext(store);
   const dispatch = createDispatcher(ctx, { log: () => {} });

@@ -1,4 +1,4 @@
-// `tsx scripts/bench/register-only.ts --data-dir DIR --passphrase-file P [--count 300] [--autocheckpoint PAGES]`
+// `tsx scripts/bench/register-only.ts --data-dir DIR --passphrase-file P [--count 300] [--autocheckpoint PAGES] [--background-checkpoints]`
 // Only registration latency (dispatcher → service → one transaction) on an existing seeded data dir:
 // to compare changes to the write path back to back without running the whole benchmark.
 import { readFileSync } from 'node:fs';
@@ -11,13 +11,13 @@ import { serviceContext } from '../../electron/host/service-context';
 import { summarise } from './stats';
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, count: { type: 'string', default: '300' }, autocheckpoint: { type: 'string' } },
+  options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, count: { type: 'string', default: '300' }, autocheckpoint: { type: 'string' }, 'background-checkpoints': { type: 'boolean', default: false } },
   strict: true,
 });
 const dataDir = values['data-dir'];
 const passphraseFile = values['passphrase-file'];
 if (!dataDir || !passphraseFile) throw new Error('--data-dir DIR --passphrase-file P');
-const store = await unlockStore(dataDir, { passphrase: readFileSync(passphraseFile, 'utf8').replace(/\r?\n$/, '') });
+const store = await unlockStore(dataDir, { passphrase: readFileSync(passphraseFile, 'utf8').replace(/\r?\n$/, '') }, { backgroundCheckpoints: values['background-checkpoints'] });
 if (values.autocheckpoint !== undefined) store.raw.pragma(`wal_autocheckpoint=${Number(values.autocheckpoint)}`);
 const ctx = serviceContext(store);
 const dispatch = createDispatcher(ctx, { log: () => {} });
@@ -39,5 +39,5 @@ for (let i = 0; i < Number(values.count); i++) {
   times.push(ms);
 }
 const slowest = [...times].sort((a, b) => b - a).slice(0, 15).map((x) => Math.round(x * 10) / 10);
-console.log(JSON.stringify({ registrations: summarise(times), slowest }));
+console.log(JSON.stringify({ registrations: summarise(times), slowest, checkpoints: store.checkpoints?.() ?? null }));
 await store.close();
