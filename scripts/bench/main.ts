@@ -1,7 +1,7 @@
 // `npm run bench [-- --size unit|network] [--load-seconds 60] [--data-root DIR]`: the performance
 // of Acogida on a synthetic encrypted store. Seeds the store once (kept in DATA_ROOT/SIZE for the next
 // run), then measures search, registration, reports, exports, the LAN host under load, unlock and the
-// renderer; writes bench/results/DATE-SIZE.md and .json. Loopback only; bounded in count and time.
+// renderer; writes bench/results/DATE-HHMM-SIZE.md and .json. Loopback only; bounded in count and time.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, platform, release, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -253,7 +253,8 @@ async function main() {
   };
   const outDir = join(repoRoot, 'bench', 'results');
   mkdirSync(outDir, { recursive: true });
-  const base = join(outDir, `${results.date.slice(0, 10)}-${size}`);
+  // Date and UTC time: two runs of a day (another machine, another version) are both kept.
+  const base = join(outDir, `${results.date.slice(0, 10)}-${results.date.slice(11, 16).replace(':', '')}-${size}`);
   writeFileSync(`${base}.json`, JSON.stringify(results, null, 2) + '\n');
   writeFileSync(`${base}.md`, renderMarkdown(results));
   log(`written ${base}.md and .json`);
