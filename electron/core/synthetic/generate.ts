@@ -93,7 +93,8 @@ export function syntheticPatient(random: () => number, today = new Date('2026-11
   const familyNames = surname2 ? `${surname1} ${surname2}` : surname1;
   const group = weighted(random, GROUPS);
   const venezuelan = group !== 'host_community' && group !== 'colombian_returnee';
-  const age = Math.floor(random() < 0.2 ? random() * 18 : 18 + random() * 60);
+  // At least one year old: everyone was born before the last year, in which seeding dates their care.
+  const age = Math.floor(random() < 0.2 ? 1 + random() * 17 : 18 + random() * 60);
   const birthYear = today.getUTCFullYear() - age - 1;
   const minor = age < 18;
   let documentType: PatientFields['documentType'] = venezuelan ? weighted(random, DOCUMENTS) : minor ? 'TI' : 'CC';
