@@ -44,7 +44,7 @@ function reachRowsSql(people: PeopleFilter): RawBuilder<ReachRow> {
   const records = people === 'all' ? sql`` : sql`AND s.patient_id IN ${recordsOf(people)}`;
   // Whole years at the first session of the month, as electron/core/reports/period.ts ageAt; 0 when
   // unknown, as the report counts from the sessions. Banded as electron/api/codes.ts AGE_BANDS (the
-  // reports' bands; tests/integration/reach-cells.test.ts holds the two together): a band, not a year,
+  // reports' bands; tests/integration/report-counts.test.ts holds the two together): a band, not a year,
   // keeps a year's cells ten times fewer.
   const age = sql`COALESCE(CASE
       WHEN k.date_of_birth IS NOT NULL THEN CAST(substr(w.first_at, 1, 4) AS INTEGER) - CAST(substr(k.date_of_birth, 1, 4) AS INTEGER) - (substr(w.first_at, 6, 5) < substr(k.date_of_birth, 6, 5))

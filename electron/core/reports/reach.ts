@@ -21,9 +21,9 @@ export async function keepingReach<T>(db: Kysely<Database>, recordIds: readonly 
   return result;
 }
 
-/** Adds the cells of records just written in bulk (a seeding chunk of ids from..to, none of them reached before). */
+/** Adds the cells of records just written in bulk (a seeding chunk of ids from..to, none of them reached before), in one transaction. */
 export async function addReachOfRange(db: Kysely<Database>, from: number, to: number): Promise<void> {
-  await applyReachChange(db, [], await reachRowsOf(db, { from, to }));
+  await db.transaction().execute(async (trx) => applyReachChange(trx, [], await reachRowsOf(trx, { from, to })));
 }
 
 /** Whether local days from..to are whole months, first day to last, so that the cells answer for them. */
