@@ -9,6 +9,7 @@ import * as reportSpeed from './2026-11-22_1600_report_speed';
 import * as birthIndex from './2026-11-22_1610_birth_index';
 import * as reportPeople from './2026-11-22_1620_report_people';
 import * as reachCells from './2026-11-22_1700_reach_cells';
+import * as searchPrefix4 from './2026-11-22_1710_search_prefix4';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1610_birth_index': birthIndex,
   '2026-11-22_1620_report_people': reportPeople,
   '2026-11-22_1700_reach_cells': reachCells,
+  '2026-11-22_1710_search_prefix4': searchPrefix4,
 };
 
 export const migrationProvider: MigrationProvider = {

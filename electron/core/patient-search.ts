@@ -13,8 +13,8 @@ const CANDIDATE_POOL = 100;
 const EXACT_POOL = 60;
 /** Keys this short have too many neighbours to be worth a typo expansion. */
 const MIN_FUZZY_KEY_LENGTH = 4;
-/** Longest prefix the FTS table indexes (prefix='2 3'). */
-const PREFIX_INDEX_MAX = 3;
+/** Longest prefix the FTS table indexes (prefix='2 3 4', migration 2026-11-22_1710). */
+const PREFIX_INDEX_MAX = 4;
 /** A longer typed prefix is looked up as the OR of the dictionary's spellings that start with it, up to this many. */
 const PREFIX_EXPANSION_MAX = 64;
 /** Shorter tokens are initials. */
@@ -119,7 +119,7 @@ async function neighbours(db: Db, spelling: string, key: string): Promise<{ spel
 
 /**
  * The spellings in the dictionary that start with `prefix`, or null when there are more than
- * PREFIX_EXPANSION_MAX. FTS5 answers a prefix query longer than its prefix index ('2 3') by merging
+ * PREFIX_EXPANSION_MAX. FTS5 answers a prefix query longer than its prefix index ('2 3 4') by merging
  * the whole doclist of every matching term before the first row; an OR of the few terms streams.
  */
 async function spellingsStartingWith(db: Db, prefix: string): Promise<string[] | null> {
