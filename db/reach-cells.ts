@@ -14,21 +14,13 @@
 // classification recomputes that person's rows (before and after, the difference applied in the same
 // transaction, electron/core/reports/reach.ts); `rebuildReachCells` recomputes them all.
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { ReachCellsTable } from './schema';
 
 /** Which people to compute: all of them, some by id, or a range of ids (a seeding chunk). */
 export type PeopleFilter = 'all' | { ids: readonly number[] } | { from: number; to: number };
 
-export interface ReachRow {
-  format: string;
-  month: string;
-  prev_month: string;
-  sex: string;
-  age_band: string;
-  population_group: string;
-  nationality: string;
-  people: number;
-  sessions: number;
-}
+/** A cell as stored (db/schema.ts ReachCellsTable). */
+export type ReachRow = ReachCellsTable;
 
 export const REACH_KEY = ['month', 'format', 'prev_month', 'sex', 'age_band', 'population_group', 'nationality'] as const;
 

@@ -3,7 +3,7 @@
 // a period of whole months.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { applyReachChange, reachRowsOf, type PeopleFilter } from '../../../db/reach-cells';
+import { applyReachChange, reachRowsOf, type PeopleFilter, type ReachRow } from '../../../db/reach-cells';
 import { dayAfter } from './period';
 
 /** The people whose cells a change of these records can move (a merged record counts under the one kept). */
@@ -32,15 +32,8 @@ export function wholeMonths(from: string, to: string): { first: string; last: st
   return { first: from.slice(0, 7), last: to.slice(0, 7) };
 }
 
-export interface ReachCell {
-  format: string;
-  sex: string;
-  age_band: string;
-  population_group: string;
-  nationality: string;
-  people: number;
-  sessions: number;
-}
+/** People and sessions of one classification, over the months asked for. */
+export type ReachCell = Omit<ReachRow, 'month' | 'prev_month'>;
 
 /** People (each once, classified at their first session of the format in the period) and sessions of months first..last. */
 export async function reachOfMonths(db: Kysely<Database>, first: string, last: string): Promise<ReachCell[]> {
