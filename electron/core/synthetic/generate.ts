@@ -95,14 +95,13 @@ export function syntheticPatient(random: () => number, today = new Date('2026-11
   const venezuelan = group !== 'host_community' && group !== 'colombian_returnee';
   // At least one year old: everyone was born before the last year, in which seeding dates their care.
   const age = Math.floor(random() < 0.2 ? 1 + random() * 17 : 18 + random() * 60);
-  const birthYear = today.getUTCFullYear() - age - 1;
   const minor = age < 18;
   let documentType: PatientFields['documentType'] = venezuelan ? weighted(random, DOCUMENTS) : minor ? 'TI' : 'CC';
   if (minor && (documentType === 'CC' || documentType === 'CE')) documentType = 'TI';
   const estimated = documentType === 'none' && random() < 0.3;
   const municipalityCode = weighted(random, MUNICIPALITIES);
   const dateOfBirth = estimated ? null : birthDate(age, today, random);
-  const bornIn = dateOfBirth ? Number(dateOfBirth.slice(0, 4)) : birthYear;
+  const bornIn = dateOfBirth ? Number(dateOfBirth.slice(0, 4)) : today.getUTCFullYear() - age;
   return {
     givenNames,
     familyNames,
@@ -110,7 +109,7 @@ export function syntheticPatient(random: () => number, today = new Date('2026-11
     genderIdentity: null,
     dateOfBirth,
     // An estimated year is read as "this year minus it": the age, exactly.
-    estimatedBirthYear: estimated ? today.getUTCFullYear() - age : null,
+    estimatedBirthYear: estimated ? bornIn : null,
     documentType,
     documentNumber: documentNumber(random, documentType),
     nationality: venezuelan ? 'VEN' : 'COL',
