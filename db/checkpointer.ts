@@ -1,8 +1,8 @@
 // WAL checkpoints off the request path (issue 7). SQLite checkpoints automatically inside the commit
 // that takes the WAL past 1,000 pages: at a million patients that commit copied ~1,000 encrypted pages
-// into the database file and synced it, about 100 ms during which the LAN host's single thread
-// answered nobody (one registration in ~35 paid for it; at 300 requests/s, every request queued
-// behind it). Here a worker thread with its own connection checkpoints a few times a second
+// into the database file and synced it, 12–31 ms during which the LAN host's single thread answered
+// nobody (one registration in ~35 paid for it; at 300 requests/s, every request queued behind it).
+// Here a worker thread with its own connection checkpoints a few times a second
 // (PASSIVE: it never waits for, nor blocks, the writer or the readers), on the second core. The
 // store's connection keeps a large automatic checkpoint as a backstop, should the worker stop.
 // The worker is plain JavaScript (eval), as db/backup-snapshot.ts, so that it runs the same under
