@@ -10,6 +10,7 @@ import * as birthIndex from './2026-11-22_1610_birth_index';
 import * as reportPeople from './2026-11-22_1620_report_people';
 import * as reachCells from './2026-11-22_1700_reach_cells';
 import * as searchPrefix4 from './2026-11-22_1710_search_prefix4';
+import * as searchDetailColumn from './2026-11-22_1900_search_detail_column';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1620_report_people': reportPeople,
   '2026-11-22_1700_reach_cells': reachCells,
   '2026-11-22_1710_search_prefix4': searchPrefix4,
+  '2026-11-22_1900_search_detail_column': searchDetailColumn,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
-// Migration 2026-11-22_1710 makes the contentless search index anew with four-letter prefixes, from
-// its own terms: every live person must be found by the same words afterwards, a renamed person by
-// the new name only, a removed (merged) record not at all.
+// Migrations 2026-11-22_1710 (four-letter prefixes) and 1900 (detail=column) make the contentless
+// search index anew from its own terms: every live person must be found by the same words
+// afterwards, a renamed person by the new name only, a removed (merged) record not at all.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Migrator } from 'kysely';
@@ -16,15 +16,16 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dirname(dir), { recursive: true, force: true });
 });
 
-describe('the search index with four-letter prefixes (migration 2026-11-22_1710)', () => {
+describe('the search index made anew with four-letter prefixes and detail=column (migrations 2026-11-22_1710, 1900)', () => {
   it('finds every person by the same words as before, renamed and removed records included', async () => {
     const dataDir = join(tempDir(), 'data');
     dirs.push(dataDir);
     const { store } = await initStore(dataDir, PASSPHRASE);
     const migrator = new Migrator({ db: store.db, provider: migrationProvider });
-    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect((await migrator.migrateTo('2026-11-22_1700_reach_cells')).error).toBeUndefined();
     const config = () => String(store.raw.prepare(`SELECT sql FROM sqlite_master WHERE name = 'patient_search'`).pluck().get());
     expect(config()).toContain("prefix='2 3'");
+    expect(config()).not.toContain('detail=');
 
     const random = rng(17);
     const people = Array.from({ length: 400 }, (_, i) => ({ id: i + 1, ...syntheticPatient(random) }));
@@ -42,6 +43,7 @@ describe('the search index with four-letter prefixes (migration 2026-11-22_1710)
 
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     expect(config()).toContain("prefix='2 3 4'");
+    expect(config()).toContain('detail=column');
     expect(store.raw.prepare('SELECT COUNT(*) FROM sqlite_master WHERE name LIKE ?').pluck().get('patient_search_next%')).toBe(0);
     for (const p of people) {
       if (p.id === 9) continue;

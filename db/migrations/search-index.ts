@@ -1,0 +1,28 @@
+// Makes the contentless patient search index anew with other FTS5 options, from its own terms:
+// FTS5 fixes its options when the table is made, and the table keeps no content to re-index from,
+// but fts5vocab 'instance' lists every live term instance (deleted and replaced names excluded) in
+// its column and position. Used by the migrations that change the index's options.
+import { sql, type Kysely } from 'kysely';
+
+export interface SearchIndexOptions {
+  /** FTS5 prefix option, e.g. '2 3 4'. */
+  prefix: string;
+  /** FTS5 detail option; 'full' keeps token positions, 'column' only which column holds the token. */
+  detail: 'full' | 'column';
+}
+
+export async function makeSearchIndex(db: Kysely<any>, options: SearchIndexOptions): Promise<void> {
+  await sql.raw(`CREATE VIRTUAL TABLE patient_search_next USING fts5(
+    names, phon, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='${options.prefix}'${options.detail === 'full' ? '' : `, detail=${options.detail}`}
+  )`).execute(db);
+  await sql`CREATE VIRTUAL TABLE temp.patient_search_terms USING fts5vocab(main, patient_search, 'instance')`.execute(db);
+  // Under detail=column the offsets are NULL and a person's words come in term order: only phrase
+  // queries would care, and a name is never looked up as a phrase (one token per quoted string).
+  await sql`INSERT INTO patient_search_next (rowid, names, phon)
+    SELECT doc, group_concat(CASE WHEN col = 'names' THEN term END, ' ' ORDER BY offset), group_concat(CASE WHEN col = 'phon' THEN term END, ' ' ORDER BY offset)
+    FROM temp.patient_search_terms GROUP BY doc`.execute(db);
+  await sql`DROP TABLE temp.patient_search_terms`.execute(db);
+  await sql`DROP TABLE patient_search`.execute(db);
+  await sql`ALTER TABLE patient_search_next RENAME TO patient_search`.execute(db);
+  await sql`INSERT INTO patient_search(patient_search) VALUES('optimize')`.execute(db);
+}
