@@ -5,22 +5,10 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeBundle } from './esbuild-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'electron');
-
-export const MAIN_EXTERNALS = [
-  'electron',
-  // Native addons: loaded from node_modules (app.asar.unpacked) at run time.
-  'better-sqlite3-multiple-ciphers',
-  '@node-rs/argon2',
-  '@node-rs/argon2-*',
-  // Optional or native pieces that some dependencies try to require; never needed by main.
-  'bufferutil',
-  'utf-8-validate',
-  'pino-pretty',
-  'fsevents',
-];
 
 const common = {
   bundle: true,
@@ -35,24 +23,9 @@ const common = {
 rmSync(outdir, { recursive: true, force: true });
 
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: [join(root, 'electron', 'main', 'main.ts')],
-    outfile: join(outdir, 'main.js'),
-    format: 'esm',
-    external: MAIN_EXTERNALS,
-    // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-    banner: { js: "import { createRequire as __acogidaCreateRequire } from 'node:module'; const require = __acogidaCreateRequire(import.meta.url);" },
-  }),
+  build({ ...nodeBundle(root, join(root, 'electron', 'main', 'main.ts'), join(outdir, 'main.js')), logLevel: 'info' }),
   // The read-only worker (statistics, exports) runs beside main.js: electron/core/jobs/runner.ts loads it.
-  build({
-    ...common,
-    entryPoints: [join(root, 'electron', 'core', 'jobs', 'worker.ts')],
-    outfile: join(outdir, 'readonly-worker.js'),
-    format: 'esm',
-    external: MAIN_EXTERNALS,
-    banner: { js: "import { createRequire as __acogidaCreateRequire } from 'node:module'; const require = __acogidaCreateRequire(import.meta.url);" },
-  }),
+  build({ ...nodeBundle(root, join(root, 'electron', 'core', 'jobs', 'worker.ts'), join(outdir, 'readonly-worker.js')), logLevel: 'info' }),
   build({
     ...common,
     entryPoints: [join(root, 'electron', 'preload', 'index.ts')],

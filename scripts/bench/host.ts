@@ -1,9 +1,10 @@
-// The LAN host as its own process (as `npm run host` runs it), on loopback, and a bounded load
+// The LAN host as its own process (the bundle `npm run host` runs), on loopback, and a bounded load
 // generator: N concurrent clients for a fixed time, 90% reads and 10% writes.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { syntheticPatient, rng } from '../../electron/core/synthetic/generate';
+import { builtHostBundle } from '../host-bundle';
 import { summarise, type Summary } from './stats';
 
 export interface HostProcess {
@@ -17,7 +18,7 @@ export interface HostProcess {
 
 /** `nodeArgs` go to node itself (e.g. `--cpu-prof --cpu-prof-dir DIR` to profile the host), `hostArgs` to the host. */
 export async function startHost(repoRoot: string, dataDir: string, passphraseFile: string, nodeArgs: string[] = [], hostArgs: string[] = []): Promise<HostProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'electron/host/main.ts', '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup', ...hostArgs], {
+  const child = spawn(process.execPath, [...nodeArgs, builtHostBundle(repoRoot), '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup', ...hostArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

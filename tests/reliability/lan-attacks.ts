@@ -1,5 +1,5 @@
 // What another machine on the hospital LAN can try against the host, as a table of cases run against
-// a REAL host process: `electron/host/main.ts` (what `npm run host` runs) bound to 127.0.0.2 — a
+// a REAL host process: the bundle of `electron/host/main.ts` that `npm run host` runs, bound to 127.0.0.2 — a
 // loopback address the host does not treat as loopback, so it takes the LAN path and turns TLS on
 // with its self-signed certificate, exactly as with `--bind 192.168.x.y`. Loopback only, bounded.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -17,6 +17,7 @@ import { systemClock, defaultSecuritySettings, type ServiceContext } from '../..
 import { createUser } from '../../electron/core/users';
 import { ensureSelfSignedTls, fingerprintOf } from '../../electron/host/tls';
 import { probeFingerprint, RemoteTransport } from '../../electron/main/remote';
+import { builtHostBundle } from '../../scripts/host-bundle';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIND = '127.0.0.2';
@@ -51,7 +52,7 @@ async function startHost(work: string): Promise<{ child: ChildProcess; url: stri
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Acogida</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
 
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron', 'host', 'main.ts'), '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--bind', BIND, '--port', '0', '--no-auto-backup', '--renderer-dir', rendererDir], {
+  const child = spawn(process.execPath, [builtHostBundle(root), '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--bind', BIND, '--port', '0', '--no-auto-backup', '--renderer-dir', rendererDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
