@@ -11,6 +11,7 @@ import * as reportPeople from './2026-11-22_1620_report_people';
 import * as reachCells from './2026-11-22_1700_reach_cells';
 import * as searchPrefix4 from './2026-11-22_1710_search_prefix4';
 import * as searchDetailColumn from './2026-11-22_1900_search_detail_column';
+import * as phonesCovering from './2026-11-22_1910_phones_covering';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1700_reach_cells': reachCells,
   '2026-11-22_1710_search_prefix4': searchPrefix4,
   '2026-11-22_1900_search_detail_column': searchDetailColumn,
+  '2026-11-22_1910_phones_covering': phonesCovering,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema';
 import { reachRowsOf } from '../../db/reach-cells';
 import { dashboardInput } from '../../electron/api/stats';
 import { R4V_DEFAULTS } from '../../electron/core/exports';
+import { loadPatient, loadSummaries } from '../../electron/core/patient-rows';
 import { searchPatientIds } from '../../electron/core/patient-search';
 import { computeDashboard } from '../../electron/core/reports/dashboard';
 import { computeMonthlyReport } from '../../electron/core/reports/monthly-report';
@@ -75,6 +76,18 @@ describe('query plans (EXPLAIN QUERY PLAN)', () => {
     });
     expect(statements.length).toBeGreaterThan(30);
     for (const s of statements) expect(fullScans(s.sql, s.parameters), s.sql).toEqual([]);
+  });
+
+  it('a page of results and a patient record read phones from the covering index alone', async () => {
+    const ids = (await searchPatientIds(unit.ctx.db, buildQueries(unit.store.raw, 1).common_surname[0]!, 20)).map((h) => h.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const statements = await capture(async (db) => {
+      await loadSummaries(db, ids, new Date());
+      await loadPatient(db, ids[0]!, new Date());
+    });
+    const phones = statements.filter((s) => /\bpatient_phones\b/.test(s.sql));
+    expect(phones).toHaveLength(2);
+    for (const s of phones) expect(planOf(s)).toEqual([expect.stringMatching(/^SEARCH patient_phones USING COVERING INDEX patient_phones_by_patient \(patient_id=\?/)]);
   });
 
   it('the reach cells of a few people (kept at every signing) never scan patients or sessions', async () => {
