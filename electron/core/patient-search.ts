@@ -20,6 +20,44 @@ const PREFIX_EXPANSION_MAX = 64;
 /** Shorter tokens are initials. */
 const MIN_TOKEN_LENGTH = 2;
 
+/**
+ * The dictionary's answers for words already asked: a name search asks it about every word typed,
+ * and the same words come again and again (a receptionist types a name a letter at a time, and
+ * names repeat). The dictionary only grows, through this module and seeding in this process
+ * (dictionaryGrew) or through another connection's commit (PRAGMA data_version): either drops the
+ * answers of every database.
+ */
+const DICTIONARY_MEMO_SIZE = 20_000;
+let dictionaryGeneration = 0;
+interface DictionaryMemo {
+  generation: number;
+  dataVersion: number;
+  answers: Map<string, unknown>;
+}
+const dictionaryMemos = new WeakMap<object, DictionaryMemo>();
+
+/** Words were added to the dictionary by this process. */
+export function dictionaryGrew(): void {
+  dictionaryGeneration += 1;
+}
+
+async function dictionaryMemo(db: Db): Promise<DictionaryMemo> {
+  const dataVersion = Number((await sql<{ data_version: number }>`PRAGMA data_version`.execute(db)).rows[0]?.data_version ?? 0);
+  let memo = dictionaryMemos.get(db);
+  if (!memo || memo.generation !== dictionaryGeneration || memo.dataVersion !== dataVersion || memo.answers.size >= DICTIONARY_MEMO_SIZE) {
+    memo = { generation: dictionaryGeneration, dataVersion, answers: new Map() };
+    dictionaryMemos.set(db, memo);
+  }
+  return memo;
+}
+
+async function remembered<T>(memo: DictionaryMemo, key: string, ask: () => Promise<T>): Promise<T> {
+  if (memo.answers.has(key)) return memo.answers.get(key) as T;
+  const answer = await ask();
+  memo.answers.set(key, answer);
+  return answer;
+}
+
 /** What the index holds for one person: folded tokens, their phonetic keys, and the keys' variants. */
 export function searchEntry(givenNames: string, familyNames: string) {
   const tokens = nameTokens(`${givenNames} ${familyNames}`);
@@ -40,7 +78,10 @@ export async function indexPatientName(db: Db, patientId: number, givenNames: st
   if (!options.isNew) await sql`DELETE FROM patient_search WHERE rowid = ${patientId}`.execute(db);
   await sql`INSERT INTO patient_search (rowid, names, phon) VALUES (${patientId}, ${entry.names}, ${entry.phon})`.execute(db);
   const variants = await unknownTermsOnly(db, entry.variants);
-  if (variants.length) await db.insertInto('name_variants').values(variants).onConflict((oc) => oc.doNothing()).execute();
+  if (variants.length) {
+    await db.insertInto('name_variants').values(variants).onConflict((oc) => oc.doNothing()).execute();
+    dictionaryGrew();
+  }
 }
 
 /**
@@ -149,11 +190,11 @@ interface TokenMatch {
   wide: string;
 }
 
-async function tokenMatch(db: Db, token: string): Promise<TokenMatch> {
-  const expanded = token.length > PREFIX_INDEX_MAX ? await spellingsStartingWith(db, token) : null;
+async function tokenMatch(db: Db, memo: DictionaryMemo, token: string): Promise<TokenMatch> {
+  const expanded = token.length > PREFIX_INDEX_MAX ? await remembered(memo, `prefix ${token}`, () => spellingsStartingWith(db, token)) : null;
   const prefix = expanded ? expanded.map(quote) : [`${quote(token)}*`];
   const key = phoneticKey(token);
-  const { spelling: spellings, key: keys } = await neighbours(db, token, key);
+  const { spelling: spellings, key: keys } = await remembered(memo, `near ${token} ${key}`, () => neighbours(db, token, key));
   const build = (wide: boolean) => {
     // The word's own spelling is left out: its sound (always asked) finds every person spelled so,
     // and an OR of one list fewer halves the cost of intersecting the words of a full name.
@@ -166,8 +207,9 @@ async function tokenMatch(db: Db, token: string): Promise<TokenMatch> {
 }
 
 /** The match of each searchable token, in order. */
-function tokenMatches(db: Db, tokens: string[]): Promise<TokenMatch[]> {
-  return Promise.all(searchable(tokens).map((t) => tokenMatch(db, t)));
+async function tokenMatches(db: Db, tokens: string[]): Promise<TokenMatch[]> {
+  const memo = await dictionaryMemo(db);
+  return Promise.all(searchable(tokens).map((t) => tokenMatch(db, memo, t)));
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PatientFields } from '../../api/patients';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { patientColumns } from '../patient-rows';
-import { searchEntry } from '../patient-search';
+import { dictionaryGrew, searchEntry } from '../patient-search';
 import { rng, syntheticPatient } from './generate';
 
 export interface SeedResult {
@@ -33,7 +33,7 @@ export function insertPatientsBulk(raw: RawDatabase, patients: PatientFields[], 
   const sequence = raw.prepare(`INSERT INTO record_sequences (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = last + excluded.last RETURNING last`);
   const seenKeys = seenVariants;
 
-  return raw.transaction(() => {
+  const result = raw.transaction(() => {
     const last = (sequence.get(year, patients.length) as { last: number }).last;
     let number = last - patients.length;
     let firstId = 0;
@@ -63,6 +63,8 @@ export function insertPatientsBulk(raw: RawDatabase, patients: PatientFields[], 
     }
     return { firstId, count: patients.length };
   })();
+  dictionaryGrew();
+  return result;
 }
 
 /** Generates `count` synthetic patients from `seed` and inserts them; audited as one event. */
