@@ -177,6 +177,21 @@ async function spellingsStartingWith(db: Db, prefix: string): Promise<string[] |
   return rows.length > PREFIX_EXPANSION_MAX ? null : rows.map((r) => r.term);
 }
 
+/** Some spelling in the dictionary begins with `prefix` (or is it). */
+async function beginsSpelling(db: Db, prefix: string): Promise<boolean> {
+  const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  const row = await db
+    .selectFrom('name_variants')
+    .select('term')
+    .where('kind', '=', 's')
+    .where('variant', '>=', prefix)
+    .where('variant', '<', next)
+    .whereRef('variant', '=', 'term')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 const quote = (term: string) => `"${term.replace(/"/g, '')}"`;
 
 /** Tokens worth a lookup: a lone initial ("M.") would match a third of the index; it only re-ranks. */
@@ -195,11 +210,15 @@ async function tokenMatch(db: Db, memo: DictionaryMemo, token: string): Promise<
   const prefix = expanded ? expanded.map(quote) : [`${quote(token)}*`];
   const key = phoneticKey(token);
   const { spelling: spellings, key: keys } = await remembered(memo, `near ${token} ${key}`, () => neighbours(db, token, key));
+  // A word that begins a known name ("Ulis" of Ulises, as typed at the desk) is taken as typed, not
+  // as a typo: widening it too brought in its neighbours (Luis, Zulis) and their sounds, thousands
+  // of people to intersect, for a name the prefix already finds.
+  const typed = spellings.known || (expanded ? true : await remembered(memo, `begins ${token}`, () => beginsSpelling(db, token)));
   const build = (wide: boolean) => {
     // The word's own spelling is left out: its sound (always asked) finds every person spelled so,
     // and an OR of one list fewer halves the cost of intersecting the words of a full name.
-    const spelled = [...new Set([...prefix, ...(wide || !spellings.known ? spellings.within.map(quote) : [])])].filter((t) => t !== quote(token));
-    const sounds = [...new Set([quote(key), ...(wide || !keys.known ? keys.within.map(quote) : [])])];
+    const spelled = [...new Set([...prefix, ...(wide || !typed ? spellings.within.map(quote) : [])])].filter((t) => t !== quote(token));
+    const sounds = [...new Set([quote(key), ...(wide || (!typed && !keys.known) ? keys.within.map(quote) : [])])];
     const bySound = `phon : (${sounds.join(' OR ')})`;
     return spelled.length ? `(names : (${spelled.join(' OR ')}) OR ${bySound})` : `(${bySound})`;
   };
