@@ -27,7 +27,7 @@ const MIN_TOKEN_LENGTH = 2;
  * (dictionaryGrew) or through another connection's commit (PRAGMA data_version): either drops the
  * answers of every database.
  */
-const DICTIONARY_MEMO_SIZE = 20_000;
+const DICTIONARY_MEMO_SIZE = 5_000;
 let dictionaryGeneration = 0;
 interface DictionaryMemo {
   generation: number;
@@ -279,12 +279,19 @@ export interface NameRow {
  * 100,000 patients). Similarity re-ranks the candidates afterwards.
  */
 export async function nameCandidates(db: Db, expression: string, limit: number): Promise<NameRow[]> {
-  const rows = await sql<NameRow>`
-    SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year
+  return (await candidatesOf(db, expression, limit)).rows;
+}
+
+/** As nameCandidates, and whether these are every match (the index had fewer than `limit`). */
+async function candidatesOf(db: Db, expression: string, limit: number): Promise<{ rows: NameRow[]; complete: boolean }> {
+  const { rows } = await sql<NameRow & { merged_into_id: number | null }>`
+    SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
     FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid DESC LIMIT ${limit}) AS m
-    JOIN patients AS p ON p.id = m.id
-    WHERE p.merged_into_id IS NULL`.execute(db);
-  return rows.rows;
+    JOIN patients AS p ON p.id = m.id`.execute(db);
+  return {
+    rows: rows.filter((r) => r.merged_into_id === null).map(({ merged_into_id: _, ...row }) => row),
+    complete: rows.length < limit,
+  };
 }
 
 /**
@@ -292,6 +299,11 @@ export async function nameCandidates(db: Db, expression: string, limit: number):
  * prefix, sound and typos of unknown words; then, while no one was found, with one known word at a
  * time widened to its neighbours. Widening every word at once would intersect lists of common
  * names (100 ms and more).
+ *
+ * A name of three words or more is rare as typed, so the first tier seldom fills the page: the
+ * second is asked first, and when it holds every match it holds everyone the first would find
+ * (a word as typed matches its own sound), so the first is asked only when the second was cut
+ * short. That saves a full name's most costly lookup, the intersection of its words as typed.
  */
 async function searchNames(db: Db, query: string, limit: number): Promise<SearchHit[]> {
   const tokens = nameTokens(query).filter((t) => !/^\d+$/.test(t));
@@ -302,10 +314,14 @@ async function searchNames(db: Db, query: string, limit: number): Promise<Search
   const add = (rows: NameRow[]) => rows.forEach((r) => byId.set(r.id, r));
   // People whose names hold every token as typed score highest; a few more than the page are enough
   // to prefer names typed in their own order.
-  add(await nameCandidates(db, exact, Math.max(EXACT_POOL, 3 * limit)));
+  const asTyped = async () => add((await candidatesOf(db, exact, Math.max(EXACT_POOL, 3 * limit))).rows);
+  const fullName = searchable(tokens).length >= 3;
+  if (!fullName) await asTyped();
   if (byId.size < limit) {
     const matches = await tokenMatches(db, tokens);
-    add(await nameCandidates(db, matches.map((m) => m.narrow).join(' AND '), pool));
+    const narrow = await candidatesOf(db, matches.map((m) => m.narrow).join(' AND '), pool);
+    add(narrow.rows);
+    if (fullName && !narrow.complete) await asTyped();
     for (let i = 0; i < matches.length && byId.size === 0; i++) {
       if (matches[i]!.wide === matches[i]!.narrow) continue;
       add(await nameCandidates(db, matches.map((m, j) => (j === i ? m.wide : m.narrow)).join(' AND '), pool));
