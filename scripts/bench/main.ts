@@ -20,6 +20,7 @@ import { lastYear, seedDataset } from '../../electron/core/synthetic/seed-datase
 import { rng, syntheticPatient } from '../../electron/core/synthetic/generate';
 import { serviceContext } from '../../electron/host/service-context';
 import { buildQueries, QUERY_KINDS, type QueryKind } from './queries';
+import { searchLatencies, warmUpSearches } from './search-latency';
 import { makePlainCopy, openPlain } from './plain-copy';
 import { call, runLoad, runOfferedLoad, startHost } from './host';
 import { bundleSizes, firstPaint } from './renderer';
@@ -86,12 +87,6 @@ async function ensureUser(ctx: ServiceContext, username: string, role: 'receptio
   if (!existing) await createUser(ctx, null, { username, displayName: username, role, password: PASSWORD }, 'bench');
 }
 
-async function searchLatencies(ctx: ServiceContext, queries: Record<QueryKind, string[]>) {
-  const out = {} as Record<QueryKind, Summary>;
-  for (const kind of QUERY_KINDS) out[kind] = summarise(await timeEach(queries[kind], (query) => searchPatients(ctx, { query, page: 1, pageSize: 20 })));
-  return out;
-}
-
 async function main() {
   const machine = { os: `${platform()} ${release()}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGB: Math.round(totalmem() / 2 ** 30), freeMemoryGB: Math.round(freemem() / 2 ** 30), node: process.version, storage: values['data-root'] };
   log(`machine ${JSON.stringify(machine)}`);
@@ -116,7 +111,8 @@ async function main() {
 
   log('search in the service (encrypted)');
   const queries = buildQueries(store.raw, QUERIES_PER_KIND);
-  const serviceSearch = await searchLatencies(ctx, queries);
+  const warmUpQueries = warmUpSearches(store.raw);
+  const serviceSearch = await searchLatencies(ctx, queries, warmUpQueries);
 
   log('registration');
   const random = rng(7);
@@ -177,8 +173,8 @@ async function main() {
   makePlainCopy(store.databaseFile, store.dataKey, plainFile);
   const plain = openPlain(plainFile);
   const plainCtx: ServiceContext = { db: plain.db, clock: systemClock, security: defaultSecuritySettings };
-  const plainSearch = await searchLatencies(plainCtx, queries);
-  const encryptedAgain = await searchLatencies(ctx, queries);
+  const plainSearch = await searchLatencies(plainCtx, queries, warmUpQueries);
+  const encryptedAgain = await searchLatencies(ctx, queries, warmUpQueries);
   await plain.db.destroy();
   const ratio = Object.fromEntries(QUERY_KINDS.map((k) => [k, Math.round((encryptedAgain[k].p50 / Math.max(0.001, plainSearch[k].p50)) * 100) / 100])) as Record<QueryKind, number>;
 
