@@ -1,8 +1,7 @@
 // `node scripts/build-host.mjs [--if-stale]`: bundles the LAN host (electron/host/main.ts) and its
 // read-only worker into dist/host/, as the desktop app's main process is bundled. The host runs
 // all day on the unit's server: from a bundle it starts in about a second and holds some 50 MB
-// less memory than compiling TypeScript at start (tsx), memory the database page cache uses
-// instead (issue 7). With --if-stale it builds only when a source file is newer than the bundle,
+// less memory than compiling TypeScript at start with tsx (issue 7). With --if-stale it builds only when a source file is newer than the bundle,
 // so that `npm run host` always runs the current code.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';

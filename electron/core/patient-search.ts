@@ -23,9 +23,9 @@ const MIN_TOKEN_LENGTH = 2;
 /**
  * The dictionary's answers for words already asked: a name search asks it about every word typed,
  * and the same words come again and again (a receptionist types a name a letter at a time, and
- * names repeat). The dictionary only grows, through this module and seeding in this process
- * (dictionaryGrew) or through another connection's commit (PRAGMA data_version): either drops the
- * answers of every database.
+ * names repeat). The dictionary only grows: through this module and seeding in this process
+ * (dictionaryGrew drops the answers of every database), or through another connection's commit
+ * (PRAGMA data_version changes: that database's answers are dropped).
  */
 const DICTIONARY_MEMO_SIZE = 5_000;
 let dictionaryGeneration = 0;
