@@ -28,7 +28,7 @@ test('the admin creates a receptionist and a clinician', async ({ page }) => {
   await page.goto(host().url);
   await login(page, ADMIN.username, ADMIN.password);
   await expect(page.getByRole('heading', { name: 'Usuarios', level: 1 })).toBeVisible();
-  await expect(nav(page).getByRole('link')).toHaveText(['Usuarios', 'Auditoría', 'Horarios', 'Unidad', 'Fusionar registros', 'Actividades comunitarias', 'Estadísticas', 'Informe mensual', 'Exportaciones', 'Copias de seguridad']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Usuarios', 'Sesiones abiertas', 'Auditoría', 'Horarios', 'Unidad', 'Fusionar registros', 'Actividades comunitarias', 'Estadísticas', 'Informe mensual', 'Exportaciones', 'Copias de seguridad']);
 
   // The server refuses a common password: its reason goes next to the field and nothing typed is lost.
   await page.getByRole('button', { name: 'Nuevo usuario' }).click();
@@ -85,7 +85,7 @@ test('each role sees only its own navigation', async ({ page }) => {
 
   await login(page, ADMIN.username, ADMIN.password);
   await expect(nav(page)).toContainText('Administración');
-  await expect(nav(page).getByRole('link')).toHaveText(['Usuarios', 'Auditoría', 'Horarios', 'Unidad', 'Fusionar registros', 'Actividades comunitarias', 'Estadísticas', 'Informe mensual', 'Exportaciones', 'Copias de seguridad']);
+  await expect(nav(page).getByRole('link')).toHaveText(['Usuarios', 'Sesiones abiertas', 'Auditoría', 'Horarios', 'Unidad', 'Fusionar registros', 'Actividades comunitarias', 'Estadísticas', 'Informe mensual', 'Exportaciones', 'Copias de seguridad']);
   await expect(nav(page)).not.toContainText('Recepción');
   await expect(nav(page)).not.toContainText('Clínica');
   await logout(page);

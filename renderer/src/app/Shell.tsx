@@ -11,6 +11,7 @@ import { SchedulesScreen } from '../features/admin/SchedulesScreen';
 import { DashboardScreen } from '../features/admin/stats/DashboardScreen';
 import { MonthlyReportScreen } from '../features/admin/stats/MonthlyReportScreen';
 import { UnitScreen } from '../features/admin/UnitScreen';
+import { SessionsScreen } from '../features/admin/SessionsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AccountScreen } from '../features/auth/AccountScreen';
 import { ActivitiesScreen } from '../features/clinical/activities/ActivitiesScreen';
@@ -55,6 +56,8 @@ function PageView({ route }: { route: Route }) {
       return <ActivityFormScreen activity={route.activity} />;
     case 'users':
       return <UsersScreen />;
+    case 'sessions':
+      return <SessionsScreen />;
     case 'audit':
       return <AuditScreen />;
     case 'schedules':

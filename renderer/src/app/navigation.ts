@@ -17,6 +17,7 @@ export type Route =
   | { page: 'activities'; notice?: 'recorded' | 'updated' }
   | { page: 'activityForm'; activity?: Activity }
   | { page: 'users' }
+  | { page: 'sessions' }
   | { page: 'audit' }
   | { page: 'schedules' }
   | { page: 'unit' }
@@ -40,6 +41,7 @@ type NavLabel =
   | 'nav.adminUnit'
   | 'nav.adminMerge'
   | 'activities.nav'
+  | 'adminNav.sessions'
   | 'adminNav.stats'
   | 'adminNav.monthlyReport'
   | 'adminNav.exports'
@@ -77,6 +79,7 @@ export const NAVIGATION: Record<Role, NavGroup> = {
     label: 'nav.adminGroup',
     items: [
       { page: 'users', label: 'nav.adminUsers' },
+      { page: 'sessions', label: 'adminNav.sessions' },
       { page: 'audit', label: 'nav.adminAudit' },
       { page: 'schedules', label: 'nav.adminSchedules' },
       { page: 'unit', label: 'nav.adminUnit' },
