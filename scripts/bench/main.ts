@@ -87,9 +87,27 @@ async function ensureUser(ctx: ServiceContext, username: string, role: 'receptio
   if (!existing) await createUser(ctx, null, { username, displayName: username, role, password: PASSWORD }, 'bench');
 }
 
+/** The machine's CPU time counters (/proc/stat, in seconds): on a VM, steal is time the hypervisor gave to others. */
+function cpuTimes(): { total: number; steal: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0) / 100, steal: (fields[7] ?? 0) / 100 };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time stolen by the hypervisor during the run: a run with much of it measured a slower machine. */
+function stealDuring(start: ReturnType<typeof cpuTimes>, end: ReturnType<typeof cpuTimes>): { stealSeconds?: number; stealPercent?: number } {
+  if (!start || !end || end.total <= start.total) return {};
+  const steal = end.steal - start.steal;
+  return { stealSeconds: Math.round(steal), stealPercent: Math.round((1000 * steal) / (end.total - start.total)) / 10 };
+}
+
 async function main() {
   const machine = { os: `${platform()} ${release()}`, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGB: Math.round(totalmem() / 2 ** 30), freeMemoryGB: Math.round(freemem() / 2 ** 30), node: process.version, storage: values['data-root'] };
   log(`machine ${JSON.stringify(machine)}`);
+  const cpuAtStart = cpuTimes();
   const seeding = await ensureData();
   log(`data: ${seeding.patients} patients, ${seeding.sessions} sessions`);
 
@@ -233,10 +251,11 @@ async function main() {
     raw.close();
   });
 
+  const cpuAtEnd = cpuTimes();
   const results = {
     size,
     date: new Date().toISOString(),
-    machine,
+    machine: { ...machine, ...stealDuring(cpuAtStart, cpuAtEnd) },
     data: seeding,
     bulkImportRowsPerSecond: seeding.rowsPerSecond,
     unlock: { kdfSeconds: unlockKdf.seconds, openAndMigrateSeconds: openTimed.seconds, rawKeyOpenSeconds: coldOpen.seconds },

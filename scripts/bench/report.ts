@@ -6,7 +6,7 @@ import type { Summary } from './stats';
 export interface BenchResults {
   size: string;
   date: string;
-  machine: { os: string; cpus: number; cpuModel: string; memoryGB: number; node: string; storage: string | undefined };
+  machine: { os: string; cpus: number; cpuModel: string; memoryGB: number; node: string; storage: string | undefined; stealSeconds?: number; stealPercent?: number };
   data: { patients: number; sessions: number; rows: number; seconds: number; rowsPerSecond: number };
   bulkImportRowsPerSecond: number;
   unlock: { kdfSeconds: number; openAndMigrateSeconds: number; rawKeyOpenSeconds: number };
@@ -33,7 +33,7 @@ export function renderMarkdown(r: BenchResults): string {
   const kinds = Object.keys(r.search.service) as QueryKind[];
   const lines: string[] = [];
   lines.push(`# Benchmark: ${r.size} (${r.data.patients.toLocaleString('en')} patients, ${r.data.sessions.toLocaleString('en')} sessions)`, '');
-  lines.push(`Run ${r.date} on ${r.machine.os}, ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGB} GB, Node ${r.machine.node}; data in ${r.machine.storage}. Encrypted store (SQLCipher 4 format) unless stated.`, '');
+  lines.push(`Run ${r.date} on ${r.machine.os}, ${r.machine.cpus} CPUs (${r.machine.cpuModel}), ${r.machine.memoryGB} GB, Node ${r.machine.node}; data in ${r.machine.storage}.${r.machine.stealSeconds === undefined ? '' : ` CPU time stolen by the hypervisor during the run: ${r.machine.stealSeconds} s (${r.machine.stealPercent}% of the machine's CPU time).`} Encrypted store (SQLCipher 4 format) unless stated.`, '');
   lines.push('## Patient search (ms)', '');
   lines.push('| query | service p50 | p95 | p99 | API p50 | API p95 | API p99 | plain p50 | encrypted/plain (p50) |', '|---|---|---|---|---|---|---|---|---|');
   for (const k of kinds) {
