@@ -11,6 +11,7 @@ import { createDispatcher, type Dispatch } from '../core/dispatch';
 import { AppError } from '../core/errors';
 import { passwordProblem } from '../core/password-policy';
 import { createUser } from '../core/users';
+import { startAutomaticBackups, type AutomaticBackups } from '../core/backup-schedule';
 import { serviceContext } from '../host/service-context';
 import { StoreError } from '../../db/errors';
 import { readKeyring, type KeyringSlot } from '../../db/keyring';
@@ -66,6 +67,8 @@ export class DeviceController implements CallRouter {
   private readonly probe: (url: string) => Promise<string | null>;
   /** device.* changes run one at a time (a double click must not create two databases). */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The daily backup of a computer that keeps the database, as the LAN host makes it. */
+  private automaticBackups: AutomaticBackups | null = null;
 
   private constructor(private readonly options: DeviceOptions) {
     this.settingsFile = join(options.userDataDir, SETTINGS_FILE);
@@ -125,6 +128,7 @@ export class DeviceController implements CallRouter {
 
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
+    await this.stopAutomaticBackups();
     this.tokens.clear();
     const s = this.state;
     this.state = { mode: 'unconfigured' };
@@ -302,6 +306,25 @@ export class DeviceController implements CallRouter {
 
   private useStore(store: Store): void {
     this.tokens.clear();
-    this.state = { mode: 'local', store, dispatch: createDispatcher(serviceContext(store, { security: this.options.security }), { log: this.log }) };
+    const ctx = serviceContext(store, { security: this.options.security });
+    this.state = { mode: 'local', store, dispatch: createDispatcher(ctx, { log: this.log }) };
+    // At unlock and then hourly: a backup whenever the newest is a day old, into DATA_DIR/backups/
+    // (backup.create in the audit log, failed ones too).
+    this.automaticBackups?.stop();
+    this.automaticBackups = ctx.backups
+      ? startAutomaticBackups(ctx, ctx.backups, {
+          onResult: (outcome) => {
+            if (outcome === 'failed') this.log('The automatic backup failed (see backup.create in the audit log)', null);
+          },
+        })
+      : null;
+  }
+
+  private async stopAutomaticBackups(): Promise<void> {
+    const automatic = this.automaticBackups;
+    this.automaticBackups = null;
+    automatic?.stop();
+    // A backup under way finishes before its database closes.
+    await automatic?.idle();
   }
 }

@@ -169,7 +169,13 @@ describe('a computer that keeps the database (local mode)', () => {
 
     const locked = await startDevice(userData, keystore);
     expect(await locked.call(1, 'device.status', {})).toEqual({ ok: true, value: { mode: 'local', locked: true, hostUrl: null, osKeystore: 'insecure' } });
-    const snapshot = () => readdirSync(join(userData, 'data')).sort().map((f) => [f, readFileSync(join(userData, 'data', f)).toString('base64')]);
+    // The files of the data dir (the backups/ folder, written at unlock, is not touched by a refusal either).
+    const snapshot = () =>
+      readdirSync(join(userData, 'data'), { withFileTypes: true })
+        .filter((f) => f.isFile())
+        .map((f) => f.name)
+        .sort()
+        .map((f) => [f, readFileSync(join(userData, 'data', f)).toString('base64')]);
     const before = snapshot();
     const wrong = expectError(await locked.call(1, 'device.unlock', { passphrase: 'no es la frase correcta' }), 'invalid_input');
     expect(wrong.issues).toEqual([{ path: 'passphrase', message: 'La frase de acceso no es correcta. No se modificó ningún archivo.' }]);
@@ -178,6 +184,27 @@ describe('a computer that keeps the database (local mode)', () => {
     expect(await locked.call(1, 'device.status', {})).toMatchObject({ value: { locked: false } });
     expect(await locked.call(1, 'device.unlock', { passphrase: 'lo que sea' })).toEqual({ ok: true, value: { ok: true } });
     expect(expectError(await locked.call(1, 'device.connectHost', { url: 'https://127.0.0.1:4317', fingerprint: 'AB:'.repeat(31) + 'AB' }), 'conflict').message).toMatch(/guarda la base de datos/);
+  });
+
+  it('backs up the database it keeps at unlock, as the host does, and not again while the backup is a day old', async () => {
+    const userData = tempDir();
+    const device = await startDevice(userData, new TestKeystore('available'));
+    expect((await device.call(1, 'device.createLocal', SETUP)).ok).toBe(true);
+    const folder = join(userData, 'data', 'backups');
+    const backups = () => (existsSync(folder) ? readdirSync(folder).filter((f) => /^acogida-\d{8}-\d{6}(-\d+)?\.db$/.test(f)) : []);
+    await expect.poll(() => backups().length, { timeout: 15_000 }).toBe(1);
+    await stop(device);
+
+    const again = await startDevice(userData, new TestKeystore('insecure'));
+    expect(await again.call(1, 'device.unlock', { passphrase: PASSPHRASE })).toEqual({ ok: true, value: { ok: true } });
+    expect((await again.call(1, 'auth.login', { username: 'ana.admin', password: ADMIN_PASSWORD })).ok).toBe(true);
+    const listed = await again.call(1, 'backups.list', {});
+    expect(listed.ok).toBe(true);
+    const list = (listed as { value: { backups: { file: string; verified?: boolean }[] } }).value.backups;
+    expect(list.map((b) => b.file)).toEqual(backups());
+    await stop(again);
+    // Unlocked again the same day: the newest backup is not a day old.
+    expect(backups()).toHaveLength(1);
   });
 
   it('never offers to create a new database when the settings say local but the database is gone', async () => {
