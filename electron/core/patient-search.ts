@@ -158,12 +158,8 @@ async function neighbours(db: Db, spelling: string, key: string): Promise<{ spel
   return { spelling: of('s', spelling), key: of('p', key) };
 }
 
-/**
- * The spellings in the dictionary that start with `prefix`, or null when there are more than
- * PREFIX_EXPANSION_MAX. FTS5 answers a prefix query longer than its prefix index ('2 3 4') by merging
- * the whole doclist of every matching term before the first row; an OR of the few terms streams.
- */
-async function spellingsStartingWith(db: Db, prefix: string): Promise<string[] | null> {
+/** Up to `limit` spellings in the dictionary that begin with `prefix` (or are it). */
+async function spellingsBegunBy(db: Db, prefix: string, limit: number): Promise<string[]> {
   const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
   const rows = await db
     .selectFrom('name_variants')
@@ -172,24 +168,24 @@ async function spellingsStartingWith(db: Db, prefix: string): Promise<string[] |
     .where('variant', '>=', prefix)
     .where('variant', '<', next)
     .whereRef('variant', '=', 'term')
-    .limit(PREFIX_EXPANSION_MAX + 1)
+    .limit(limit)
     .execute();
-  return rows.length > PREFIX_EXPANSION_MAX ? null : rows.map((r) => r.term);
+  return rows.map((r) => r.term);
+}
+
+/**
+ * The spellings in the dictionary that start with `prefix`, or null when there are more than
+ * PREFIX_EXPANSION_MAX. FTS5 answers a prefix query longer than its prefix index ('2 3 4') by merging
+ * the whole doclist of every matching term before the first row; an OR of the few terms streams.
+ */
+async function spellingsStartingWith(db: Db, prefix: string): Promise<string[] | null> {
+  const terms = await spellingsBegunBy(db, prefix, PREFIX_EXPANSION_MAX + 1);
+  return terms.length > PREFIX_EXPANSION_MAX ? null : terms;
 }
 
 /** Some spelling in the dictionary begins with `prefix` (or is it). */
 async function beginsSpelling(db: Db, prefix: string): Promise<boolean> {
-  const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  const row = await db
-    .selectFrom('name_variants')
-    .select('term')
-    .where('kind', '=', 's')
-    .where('variant', '>=', prefix)
-    .where('variant', '<', next)
-    .whereRef('variant', '=', 'term')
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await spellingsBegunBy(db, prefix, 1)).length > 0;
 }
 
 const quote = (term: string) => `"${term.replace(/"/g, '')}"`;
