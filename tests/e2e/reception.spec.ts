@@ -89,11 +89,22 @@ async function fillIntakeWithKeyboard(page: Page, givenNames: string) {
 
 test('reception registers, is warned of a duplicate, books, is refused a double booking, checks in; the clinician sees the patient waiting', async ({ page, browser }) => {
   test.setTimeout(90_000);
+  // What holds the focus in the very task that first puts the reception screen in the page: a
+  // receptionist who types the moment it appears must not lose the first keystrokes.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __focusWhenShown?: string };
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('.patient-search input')) return;
+      w.__focusWhenShown = `${document.activeElement?.tagName}:${document.activeElement?.getAttribute('role')}`;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(host().url);
   await login(page, RECEPTIONIST.username, RECEPTIONIST.password);
   await expect(page.getByRole('heading', { name: 'Recepción', level: 1 })).toBeVisible();
   const search = page.getByRole('combobox', { name: 'Nombre, documento, teléfono o número de historia' });
   await expect(search).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { __focusWhenShown?: string }).__focusWhenShown)).toBe('INPUT:combobox');
 
   // 1. Nobody by that name: Alt+N opens the intake form; everything typed with the keyboard.
   await page.keyboard.type('yorgelis contreras');

@@ -1,5 +1,5 @@
 // The frame of the screens before the shell: login, forced password change, device set-up.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSelect } from '../components/LanguageSelect';
 
@@ -9,7 +9,7 @@ export function AuthLayout({ title, children, wide }: { title: string; children:
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     heading.current?.focus();
   }, [title]);
   return (

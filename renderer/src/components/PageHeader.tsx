@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 export function PageHeader({ title, intro, actions, focusHeading = true }: { title: string; intro?: ReactNode; actions?: ReactNode; focusHeading?: boolean }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // Before paint, as the search box does: no keystroke lands on the previous focus.
+  useLayoutEffect(() => {
     if (focusHeading) heading.current?.focus();
   }, [focusHeading]);
   useEffect(() => {

@@ -1,6 +1,6 @@
 // One search box: results as the receptionist types (debounced), ranked, each with why it matched.
 // ↓/↑ move through the results, Enter opens the highlighted one; "more results" pages on.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, OutputOf } from '../../api/contract';
 import { call } from '../../api/client';
@@ -42,7 +42,9 @@ export function PatientSearch({
   const [error, setError] = useState<ApiError | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 
-  useEffect(() => {
+  // Focused before the screen is painted: a receptionist who starts typing the moment the screen
+  // appears must not lose the first keystrokes (a passive effect runs after paint).
+  useLayoutEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
 
