@@ -1,7 +1,8 @@
 // The audit log: append-only (triggers refuse UPDATE/DELETE) and hash-chained row to row.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
-import type { AuditRow } from '../../db/schema';
+import { sql, type Kysely } from 'kysely';
+import { prepared } from '../../db/prepared';
+import type { AuditRow, Database } from '../../db/schema';
 import type { AuditEntry, AuditListInput, AuditVerifyOutput } from '../api/audit';
 import { isoNow, type Actor, type Db, type ServiceContext } from './context';
 
@@ -49,9 +50,29 @@ export function rowHash(prevHash: string, row: ChainFields): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
+// Every audited read and write appends a row: both statements compiled once (db/prepared.ts).
+const lastAuditRow = prepared((db: Kysely<Database>, _: Record<string, never>) => db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+const insertAuditRow = prepared((db: Kysely<Database>, p: AuditRow) =>
+  db.insertInto('audit_log').values({
+    id: p.id,
+    at: p.at,
+    actor_user_id: p.actor_user_id,
+    actor_username: p.actor_username,
+    action: p.action,
+    outcome: p.outcome,
+    target_type: p.target_type,
+    target_id: p.target_id,
+    patient_id: p.patient_id,
+    details: p.details,
+    origin: p.origin,
+    prev_hash: p.prev_hash,
+    hash: p.hash,
+  }),
+);
+
 /** Appends one event. Call it inside the transaction of the change it records. */
 export async function appendAudit(ctx: Pick<ServiceContext, 'clock'>, db: Db, event: AuditEvent): Promise<void> {
-  const last = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await lastAuditRow.first(db, {});
   const row: ChainFields = {
     id: (last?.id ?? 0) + 1,
     at: isoNow(ctx),
@@ -66,10 +87,7 @@ export async function appendAudit(ctx: Pick<ServiceContext, 'clock'>, db: Db, ev
     origin: event.origin ?? null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
-  await db
-    .insertInto('audit_log')
-    .values({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) })
-    .execute();
+  await insertAuditRow.run(db, { ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
 }
 
 /**

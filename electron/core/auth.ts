@@ -1,4 +1,7 @@
 // Sign-in, sessions (idle and absolute expiry), lockout with back-off, and one's own password.
+import type { Kysely } from 'kysely';
+import { prepared } from '../../db/prepared';
+import type { Database } from '../../db/schema';
 import type { ChangePasswordInput, LoginInput, LoginOutput } from '../api/auth';
 import { appendAudit, recordAudit } from './audit';
 import { isoNow, type Actor, type ServiceContext } from './context';
@@ -73,18 +76,25 @@ export async function login(ctx: ServiceContext, input: LoginInput, origin?: str
   return { token, user: toUser(fresh), session: sessionInfo(ctx, expiresAt) };
 }
 
+/** Every request runs it: compiled once (db/prepared.ts). */
+const sessionByToken = prepared((db: Kysely<Database>, p: { hash: string }) =>
+  db
+    .selectFrom('auth_sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.id as sessionId', 's.last_seen_at', 's.expires_at', 's.idle_timeout_seconds', 's.ended_at', 'u.id as userId', 'u.username', 'u.role', 'u.active', 'u.must_change_password'])
+    .where('s.token_hash', '=', p.hash),
+);
+const touchSession = prepared((db: Kysely<Database>, p: { at: string; sessionId: number }) =>
+  db.updateTable('auth_sessions').set({ last_seen_at: p.at }).where('id', '=', p.sessionId),
+);
+
 /**
  * Resolves a bearer token to the staff member, ending the session when it has been idle
  * too long or passed its absolute expiry (both audited).
  */
 export async function authenticate(ctx: ServiceContext, token: string | null | undefined, origin?: string | null): Promise<Actor> {
   if (!token) throw unauthenticated('Inicie sesión para continuar.');
-  const row = await ctx.db
-    .selectFrom('auth_sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['s.id as sessionId', 's.last_seen_at', 's.expires_at', 's.idle_timeout_seconds', 's.ended_at', 'u.id as userId', 'u.username', 'u.role', 'u.active', 'u.must_change_password'])
-    .where('s.token_hash', '=', tokenHash(token))
-    .executeTakeFirst();
+  const row = await sessionByToken.first(ctx.db, { hash: tokenHash(token) });
   if (!row || row.ended_at !== null) throw unauthenticated();
 
   const now = ctx.clock.now();
@@ -100,7 +110,7 @@ export async function authenticate(ctx: ServiceContext, token: string | null | u
   }
 
   if (now - Date.parse(row.last_seen_at) > Math.min(TOUCH_EVERY_MS, (row.idle_timeout_seconds * 1000) / 2)) {
-    await ctx.db.updateTable('auth_sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.sessionId).execute();
+    await touchSession.run(ctx.db, { at: new Date(now).toISOString(), sessionId: row.sessionId });
   }
   return { userId: row.userId, username: row.username, role: row.role, sessionId: row.sessionId, mustChangePassword: row.must_change_password === 1 };
 }

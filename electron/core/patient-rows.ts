@@ -1,5 +1,7 @@
 // Between the patients table and the contract's Patient.
-import type { PatientRow } from '../../db/schema';
+import { sql, type Kysely } from 'kysely';
+import { prepared } from '../../db/prepared';
+import type { Database, PatientRow } from '../../db/schema';
 import { ageOn, type Patient, type PatientFields, type PatientSummary } from '../api/patients';
 import type { Db } from './context';
 
@@ -40,20 +42,32 @@ export function patientColumns(p: PatientFields) {
 
 export type PatientColumns = ReturnType<typeof patientColumns>;
 
-export async function loadPatient(db: Db, id: number, today: Date): Promise<Patient | null> {
-  const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) return null;
-  const phones = await db.selectFrom('patient_phones').select(['number', 'whatsapp']).where('patient_id', '=', id).orderBy('position').execute();
-  const staff = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [row.consent_care_by, row.consent_data_by]).execute();
-  const staffName = (userId: number) => staff.find((s) => s.id === userId)?.display_name ?? '';
-  const noShows = await db
+// A record's read and a page of search results run these on every request: compiled once (db/prepared.ts).
+const patientById = prepared((db: Kysely<Database>, p: { id: number }) => db.selectFrom('patients').selectAll().where('id', '=', p.id));
+const phonesOf = prepared((db: Kysely<Database>, p: { id: number }) =>
+  db.selectFrom('patient_phones').select(['number', 'whatsapp']).where('patient_id', '=', p.id).orderBy('position'),
+);
+const consentStaff = prepared((db: Kysely<Database>, p: { care: number; data: number }) =>
+  db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [p.care, p.data]),
+);
+const noShowsOf = prepared((db: Kysely<Database>, p: { id: number }) =>
+  db
     .selectFrom('appointments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('patient_id', '=', id)
-    .where('status', '=', 'no_show')
-    .executeTakeFirstOrThrow();
-  const kept = row.merged_into_id === null ? null : await db.selectFrom('patients').select('record_number').where('id', '=', row.merged_into_id).executeTakeFirst();
-  return { ...toPatient(row, phones, staffName, Number(noShows.n), today), mergedIntoRecordNumber: kept?.record_number ?? null };
+    .where('patient_id', '=', p.id)
+    .where('status', '=', 'no_show'),
+);
+const recordNumberOf = prepared((db: Kysely<Database>, p: { id: number }) => db.selectFrom('patients').select('record_number').where('id', '=', p.id));
+
+export async function loadPatient(db: Db, id: number, today: Date): Promise<Patient | null> {
+  const row = await patientById.first(db, { id });
+  if (!row) return null;
+  const phones = await phonesOf.rows(db, { id });
+  const staff = await consentStaff.rows(db, { care: row.consent_care_by, data: row.consent_data_by });
+  const staffName = (userId: number) => staff.find((s) => s.id === userId)?.display_name ?? '';
+  const noShows = await noShowsOf.first(db, { id });
+  const kept = row.merged_into_id === null ? null : await recordNumberOf.first(db, { id: row.merged_into_id });
+  return { ...toPatient(row, phones, staffName, Number(noShows?.n ?? 0), today), mergedIntoRecordNumber: kept?.record_number ?? null };
 }
 
 export function toPatient(
@@ -103,15 +117,26 @@ export function toPatient(
   };
 }
 
+const summaryRows = prepared((db: Kysely<Database>, p: { ids: string }) =>
+  db
+    .selectFrom('patients')
+    .select(['id', 'record_number', 'given_names', 'family_names', 'sex', 'date_of_birth', 'estimated_birth_year', 'document_type', 'document_number', 'nationality', 'municipality_code'])
+    .where(sql<boolean>`id IN (SELECT value FROM json_each(${p.ids}))`),
+);
+const firstPhones = prepared((db: Kysely<Database>, p: { ids: string }) =>
+  db
+    .selectFrom('patient_phones')
+    .select(['patient_id', 'number'])
+    .where(sql<boolean>`patient_id IN (SELECT value FROM json_each(${p.ids}))`)
+    .where('position', '=', 0),
+);
+
 /** The list form: enough to tell two people apart at the desk. */
 export async function loadSummaries(db: Db, ids: number[], today: Date): Promise<Map<number, PatientSummary>> {
   if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('patients')
-    .select(['id', 'record_number', 'given_names', 'family_names', 'sex', 'date_of_birth', 'estimated_birth_year', 'document_type', 'document_number', 'nationality', 'municipality_code'])
-    .where('id', 'in', ids)
-    .execute();
-  const phones = await db.selectFrom('patient_phones').select(['patient_id', 'number']).where('patient_id', 'in', ids).where('position', '=', 0).execute();
+  // The ids go as one JSON parameter, so that every page size is one compiled statement.
+  const rows = await summaryRows.rows(db, { ids: JSON.stringify(ids) });
+  const phones = await firstPhones.rows(db, { ids: JSON.stringify(ids) });
   const phoneOf = new Map(phones.map((p) => [p.patient_id, p.number]));
   return new Map(
     rows.map((r) => [

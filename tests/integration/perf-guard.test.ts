@@ -87,7 +87,10 @@ describe('query plans (EXPLAIN QUERY PLAN)', () => {
     });
     const phones = statements.filter((s) => /\bpatient_phones\b/.test(s.sql));
     expect(phones).toHaveLength(2);
-    for (const s of phones) expect(planOf(s)).toEqual([expect.stringMatching(/^SEARCH patient_phones USING COVERING INDEX patient_phones_by_patient \(patient_id=\?/)]);
+    // A page's ids come as one JSON array (json_each); patient_phones itself is read by the index only.
+    for (const s of phones) {
+      expect(planOf(s).filter((d) => /patient_phones/.test(d))).toEqual([expect.stringMatching(/^SEARCH patient_phones USING COVERING INDEX patient_phones_by_patient \(patient_id=\?/)]);
+    }
   });
 
   it('the reach cells of a few people (kept at every signing) never scan patients or sessions', async () => {
