@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { prepared } from '../../db/prepared';
 import type { Database } from '../../db/schema';
+import type { Role } from '../../electron/api/procedure';
 import { createTestUnit, type TestUnit } from '../helpers/temp-store';
 
 let unit: TestUnit;
@@ -16,14 +17,14 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => unit.cleanup());
 
-const byRoleAndName = prepared((db: Kysely<Database>, p: { role: string; after: string }) =>
+const byRoleAndName = prepared((db: Kysely<Database>, p: { role: Role; after: string }) =>
   db.selectFrom('users').select(['username', 'role']).where('role', '=', p.role).where('username', '>', p.after).orderBy('username'),
 );
 
 describe('a prepared query', () => {
   it('answers what the query built each time answers, for every set of parameters', async () => {
     const db = unit.ctx.db;
-    for (const role of ['reception', 'admin', 'clinician']) {
+    for (const role of ['reception', 'admin', 'clinician'] as const) {
       for (const after of ['', 'ana', 'beto', 'zzz']) {
         const built = await db.selectFrom('users').select(['username', 'role']).where('role', '=', role).where('username', '>', after).orderBy('username').execute();
         expect(await byRoleAndName.rows(db, { role, after })).toEqual(built);
