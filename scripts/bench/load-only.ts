@@ -11,6 +11,7 @@ import { createUser } from '../../electron/core/users';
 import { serviceContext } from '../../electron/host/service-context';
 import { runLoad, runOfferedLoad, startHost } from './host';
 import { buildQueries } from './queries';
+import { cpuTimes, stealDuring } from './steal';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PASSWORD = 'caballo correcto bateria grapa banco';
@@ -61,16 +62,19 @@ try {
   await runLoad(host.url, tokens, pool, patientIds, { clients, seconds: 2 });
   const cpuBefore = host.cpuSeconds();
   const ownBefore = process.cpuUsage();
+  const machineBefore = cpuTimes();
   const load = values.rate
     ? await runOfferedLoad(host.url, tokens, pool, patientIds, { clients, seconds, rate: Number(values.rate) })
     : await runLoad(host.url, tokens, pool, patientIds, { clients, seconds });
   const cpuMsPerRequest = ((host.cpuSeconds() - cpuBefore) * 1000) / load.requests;
   const own = process.cpuUsage(ownBefore);
   const ownMsPerRequest = (own.user + own.system) / 1000 / load.requests;
+  const stolen = stealDuring(machineBefore, cpuTimes());
   console.log(JSON.stringify(load.errorsByStatus));
   console.log(
     `${clients} clients, ${load.seconds} s: ${load.requestsPerSecond} req/s, p50 ${load.latency.p50} ms, p95 ${load.latency.p95} ms, p99 ${load.latency.p99} ms ` +
-      `(reads p95 ${load.readLatency.p95}, writes p95 ${load.writeLatency.p95}), errors ${load.errors}/${load.requests}, host CPU ${cpuMsPerRequest.toFixed(2)} ms/request, load generator CPU ${ownMsPerRequest.toFixed(2)} ms/request, host RSS ${host.rssMB()} MB`,
+      `(reads p95 ${load.readLatency.p95}, writes p95 ${load.writeLatency.p95}), errors ${load.errors}/${load.requests}, host CPU ${cpuMsPerRequest.toFixed(2)} ms/request, load generator CPU ${ownMsPerRequest.toFixed(2)} ms/request, host RSS ${host.rssMB()} MB` +
+      (stolen.stealPercent === undefined ? '' : `, CPU taken by the hypervisor ${stolen.stealPercent}%`),
   );
 } finally {
   await host.stop();

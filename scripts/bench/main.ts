@@ -27,6 +27,7 @@ import { bundleSizes, firstPaint } from './renderer';
 import { seconds, summarise, timeEach, type Summary } from './stats';
 import { renderMarkdown } from './report';
 import { SIZES } from './sizes';
+import { cpuTimes, stealDuring } from './steal';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PASSPHRASE = 'frase de acceso del banco de pruebas';
@@ -85,23 +86,6 @@ async function ensureData(): Promise<SeedFigures> {
 async function ensureUser(ctx: ServiceContext, username: string, role: 'reception' | 'admin'): Promise<void> {
   const existing = await ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
   if (!existing) await createUser(ctx, null, { username, displayName: username, role, password: PASSWORD }, 'bench');
-}
-
-/** The machine's CPU time counters (/proc/stat, in seconds): on a VM, steal is time the hypervisor gave to others. */
-function cpuTimes(): { total: number; steal: number } | null {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0) / 100, steal: (fields[7] ?? 0) / 100 };
-  } catch {
-    return null;
-  }
-}
-
-/** CPU time stolen by the hypervisor during the run: a run with much of it measured a slower machine. */
-function stealDuring(start: ReturnType<typeof cpuTimes>, end: ReturnType<typeof cpuTimes>): { stealSeconds?: number; stealPercent?: number } {
-  if (!start || !end || end.total <= start.total) return {};
-  const steal = end.steal - start.steal;
-  return { stealSeconds: Math.round(steal), stealPercent: Math.round((1000 * steal) / (end.total - start.total)) / 10 };
 }
 
 async function main() {
