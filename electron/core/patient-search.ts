@@ -274,20 +274,37 @@ export interface NameRow {
  * rows; ordering by rank (bm25) would score every match first (100 ms for one common surname on
  * 100,000 patients). Similarity re-ranks the candidates afterwards.
  */
-export async function nameCandidates(db: Db, expression: string, limit: number): Promise<NameRow[]> {
-  return (await candidatesOf(db, expression, limit)).rows;
+export async function nameCandidates(db: Db, expression: string, limit: number, options: { fewExpected?: boolean } = {}): Promise<NameRow[]> {
+  return (await candidatesOf(db, expression, limit, options)).rows;
 }
 
-/** As nameCandidates, and whether these are every match (the index had fewer than `limit`). */
-async function candidatesOf(db: Db, expression: string, limit: number): Promise<{ rows: NameRow[]; complete: boolean }> {
-  const { rows } = await sql<NameRow & { merged_into_id: number | null }>`
+/**
+ * As nameCandidates, and whether these are every match (the index had fewer than `limit`).
+ *
+ * `fewExpected` (a full name: its words together are rare) first reads the matches oldest first:
+ * FTS5 intersects its words' lists about twice as fast in ascending rowid order (a four-word name on a
+ * million patients: 1.3 against 2.5 ms). When fewer than `limit` match, that is every match, newest
+ * first once sorted; when more do, the newest `limit` are read as always.
+ */
+async function candidatesOf(db: Db, expression: string, limit: number, options: { fewExpected?: boolean } = {}): Promise<{ rows: NameRow[]; complete: boolean }> {
+  if (options.fewExpected) {
+    const { rows } = await sql<CandidateRow>`
+      SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
+      FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid ASC LIMIT ${limit}) AS m
+      JOIN patients AS p ON p.id = m.id`.execute(db);
+    if (rows.length < limit) return { rows: live(rows.sort((a, b) => b.id - a.id)), complete: true };
+  }
+  const { rows } = await sql<CandidateRow>`
     SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
     FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid DESC LIMIT ${limit}) AS m
     JOIN patients AS p ON p.id = m.id`.execute(db);
-  return {
-    rows: rows.filter((r) => r.merged_into_id === null).map(({ merged_into_id: _, ...row }) => row),
-    complete: rows.length < limit,
-  };
+  return { rows: live(rows), complete: rows.length < limit };
+}
+
+type CandidateRow = NameRow & { merged_into_id: number | null };
+
+function live(rows: CandidateRow[]): NameRow[] {
+  return rows.filter((r) => r.merged_into_id === null).map(({ merged_into_id: _, ...row }) => row);
 }
 
 /**
@@ -315,12 +332,12 @@ async function searchNames(db: Db, query: string, limit: number): Promise<Search
   if (!fullName) await asTyped();
   if (byId.size < limit) {
     const matches = await tokenMatches(db, tokens);
-    const narrow = await candidatesOf(db, matches.map((m) => m.narrow).join(' AND '), pool);
+    const narrow = await candidatesOf(db, matches.map((m) => m.narrow).join(' AND '), pool, { fewExpected: fullName });
     add(narrow.rows);
     if (fullName && !narrow.complete) await asTyped();
     for (let i = 0; i < matches.length && byId.size === 0; i++) {
       if (matches[i]!.wide === matches[i]!.narrow) continue;
-      add(await nameCandidates(db, matches.map((m, j) => (j === i ? m.wide : m.narrow)).join(' AND '), pool));
+      add((await candidatesOf(db, matches.map((m, j) => (j === i ? m.wide : m.narrow)).join(' AND '), pool, { fewExpected: fullName })).rows);
     }
   }
   return [...byId.values()]

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PatientFields } from '../../electron/api/patients';
 import { foldText, nameTokens } from '../../electron/core/names';
-import { nameMatchExpression } from '../../electron/core/patient-search';
+import { nameCandidates, nameMatchExpression } from '../../electron/core/patient-search';
 import { patientInput } from '../helpers/patients';
 import { rng } from '../../electron/core/synthetic/generate';
 import { seedPatients } from '../../electron/core/synthetic/seed';
@@ -157,6 +157,28 @@ describe('patients.search on 10,000 generated patients', () => {
     expect(v1.hasMore).toBe(true);
     expect(v2.results.map((r) => r.id).some((id) => v1.results.some((r) => r.id === id))).toBe(false);
     expect(await search('Xochiquetzal Wojciechowski')).toEqual([]);
+  });
+
+  it('reads a full name oldest first only when that gives every match: the same candidates, in the same order', async () => {
+    const random = rng(77);
+    let complete = 0;
+    let cut = 0;
+    for (const person of people.slice(0, 150)) {
+      const typed = random() < 0.5 ? `${person.givenNames} ${person.familyNames}` : `${person.givenNames} ${typo(person.familyNames, random)}`;
+      const expression = await nameMatchExpression(unit.ctx.db, nameTokens(typed));
+      if (!expression) continue;
+      // 100 holds every match of most full names; 1 is cut short whenever someone matches, and then
+      // the newest must win.
+      for (const limit of [100, 1]) {
+        const newestFirst = await nameCandidates(unit.ctx.db, expression, limit);
+        expect(await nameCandidates(unit.ctx.db, expression, limit, { fewExpected: true })).toEqual(newestFirst);
+        if (newestFirst.length < limit) complete++;
+        else cut++;
+      }
+    }
+    // Both paths were taken.
+    expect(complete).toBeGreaterThan(50);
+    expect(cut).toBeGreaterThan(50);
   });
 
   it('uses the FTS index and indexes for names, documents and phones (EXPLAIN QUERY PLAN)', async () => {
