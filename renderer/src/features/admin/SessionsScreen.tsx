@@ -1,10 +1,11 @@
 // Admin → Open sessions: who is signed in, from which workstation, since when and until when; end
 // one session (a workstation left signed in, a stolen laptop) or every session of a person.
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActiveSession, ApiError } from '../../api/contract';
 import { call } from '../../api/client';
+import { useProcedure } from '../../api/useProcedure';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -17,29 +18,14 @@ type Ending = { kind: 'one'; session: ActiveSession } | { kind: 'all'; session: 
 
 export function SessionsScreen() {
   const { t } = useTranslation();
-  const [sessions, setSessions] = useState<ActiveSession[] | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const [ending, setEnding] = useState<Ending>(null);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [version, setVersion] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    void call('users.sessions', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setSessions(result.value.sessions);
-        setLoadError(null);
-      } else {
-        setLoadError(result.error);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [version]);
+  const { value: listed, error: loadError } = useProcedure('users.sessions', {}, version);
+  const sessions = listed?.sessions ?? null;
 
   const close = () => {
     setEnding(null);

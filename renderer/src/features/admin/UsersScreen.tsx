@@ -1,8 +1,9 @@
 // Admin → Users: the staff accounts, create one, change a role, deactivate/reactivate, reset a password.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, User } from '../../api/contract';
 import { call } from '../../api/client';
+import { useProcedure } from '../../api/useProcedure';
 import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -19,8 +20,6 @@ type Open = { kind: 'create' } | { kind: UserAction; user: User } | null;
 export function UsersScreen() {
   const { t } = useTranslation();
   const { auth } = useSession();
-  const [users, setUsers] = useState<User[] | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const [busy, setBusy] = useState(false);
@@ -28,21 +27,8 @@ export function UsersScreen() {
 
   const [version, setVersion] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    void call('users.list', { includeInactive: true }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setUsers(result.value.users);
-        setLoadError(null);
-      } else {
-        setLoadError(result.error);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [version]);
+  const { value: listed, error: loadError } = useProcedure('users.list', { includeInactive: true }, version);
+  const users = listed?.users ?? null;
 
   const close = () => {
     setOpen(null);
