@@ -287,17 +287,18 @@ export async function nameCandidates(db: Db, expression: string, limit: number, 
  * first once sorted; when more do, the newest `limit` are read as always.
  */
 async function candidatesOf(db: Db, expression: string, limit: number, options: { fewExpected?: boolean } = {}): Promise<{ rows: NameRow[]; complete: boolean }> {
+  const read = async (order: 'ASC' | 'DESC') =>
+    (
+      await sql<CandidateRow>`
+        SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
+        FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid ${sql.raw(order)} LIMIT ${limit}) AS m
+        JOIN patients AS p ON p.id = m.id`.execute(db)
+    ).rows;
   if (options.fewExpected) {
-    const { rows } = await sql<CandidateRow>`
-      SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
-      FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid ASC LIMIT ${limit}) AS m
-      JOIN patients AS p ON p.id = m.id`.execute(db);
-    if (rows.length < limit) return { rows: live(rows.sort((a, b) => b.id - a.id)), complete: true };
+    const oldestFirst = await read('ASC');
+    if (oldestFirst.length < limit) return { rows: live(oldestFirst.sort((a, b) => b.id - a.id)), complete: true };
   }
-  const { rows } = await sql<CandidateRow>`
-    SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
-    FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid DESC LIMIT ${limit}) AS m
-    JOIN patients AS p ON p.id = m.id`.execute(db);
+  const rows = await read('DESC');
   return { rows: live(rows), complete: rows.length < limit };
 }
 
