@@ -1,6 +1,7 @@
 // Form fields: a visible label, an optional hint and the error text, both linked to the control by aria-describedby.
 import { useId, useState, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { serverText } from '../i18n/server-messages';
 
 interface FieldFrameProps {
   id: string;
@@ -10,7 +11,14 @@ interface FieldFrameProps {
   children: ReactNode;
 }
 
-function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+/** A field's error in the UI language: the schemas and the server word theirs in Spanish (serverText). */
+function useErrorText(error: string | undefined): string | undefined {
+  const { i18n } = useTranslation();
+  return error ? serverText(error, i18n.language) : error;
+}
+
+function FieldFrame({ id, label, hint, error: message, children }: FieldFrameProps) {
+  const error = useErrorText(message);
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -128,8 +136,9 @@ export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputEl
 }
 
 /** A checkbox with its label after it; hint and error below, linked by aria-describedby. */
-export function CheckboxField({ label, hint, error, ref, ...input }: CheckboxFieldProps) {
+export function CheckboxField({ label, hint, error: message, ref, ...input }: CheckboxFieldProps) {
   const id = useId();
+  const error = useErrorText(message);
   return (
     <div className={error ? 'field field-check field-invalid' : 'field field-check'}>
       <div className="checkbox-row">

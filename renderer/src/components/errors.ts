@@ -2,10 +2,11 @@
 import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../api/contract';
+import { serverText } from '../i18n/server-messages';
 
-/** The server's message (already Spanish), or ours when the server could not be reached. */
+/** The server's message (Spanish) in the UI language, or ours when the server could not be reached. */
 export function errorText(t: TFunction, error: ApiError): string {
-  return error.message || t('errors.unreachable');
+  return error.message ? serverText(error.message) : t('errors.unreachable');
 }
 
 /**
@@ -15,6 +16,8 @@ export function errorText(t: TFunction, error: ApiError): string {
  *
  * `fields` lists the form's field paths, or answers whether a path is one (dynamic lists: "phones.1.number").
  * `prefix` is the part of the server's path outside the form ("patient." for patients.register).
+ * Field messages stay as the server wrote them (Spanish): the field components translate them when
+ * they show them (serverText), so they follow a later change of language too.
  */
 export function serverFailure<T extends FieldValues>(
   t: TFunction,

@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PatientSearch } from '../reception/PatientSearch';
 import './admin.css';
 import { actionLabel, auditActions, auditColumns } from './audit-columns';
+import { serverText } from '../../i18n/server-messages';
 
 const PAGE_SIZE = 50;
 
@@ -132,7 +133,7 @@ export function AuditScreen() {
         verification.ok ? (
           <Alert tone="success">{t('audit.verifyOk', { count: verification.checked })}</Alert>
         ) : (
-          <Alert tone="error">{t('audit.verifyBroken', { id: verification.firstBrokenId, reason: verification.reason ?? '', count: verification.checked })}</Alert>
+          <Alert tone="error">{t('audit.verifyBroken', { id: verification.firstBrokenId, reason: serverText(verification.reason ?? ''), count: verification.checked })}</Alert>
         )
       ) : null}
 

@@ -12,6 +12,7 @@ import { FormDialog } from '../../components/Dialog';
 import { serverFailure } from '../../components/errors';
 import { SelectField, TextField } from '../../components/Field';
 import type { Clinician } from './SchedulesScreen';
+import { serverText } from '../../i18n/server-messages';
 
 const scheduleInput = appointmentsProcedures['clinicians.setSchedule'].input;
 type Output = z.output<typeof scheduleInput>;
@@ -75,7 +76,7 @@ export function ScheduleDialog({ clinician, onClose, onSaved }: { clinician: Cli
         </div>
         {errors.services?.message ? (
           <p id="services-error" className="field-error">
-            {errors.services.message}
+            {serverText(errors.services.message)}
           </p>
         ) : null}
       </fieldset>

@@ -11,6 +11,7 @@ import { Button } from '../../components/Button';
 import { errorText, serverFailure } from '../../components/errors';
 import { PasswordField, TextField } from '../../components/Field';
 import type { es } from '../../i18n/es';
+import { serverText } from '../../i18n/server-messages';
 
 /** A message on the login screen: a catalogue key (translated as the language changes) or a server text. */
 export type LoginNotice = { tone: 'success' | 'warning' | 'info'; key: `errors.${keyof typeof es.errors}` | 'login.loggedOut' } | { tone: 'success' | 'warning' | 'info'; text: string; key?: undefined };
@@ -51,7 +52,7 @@ export function LoginScreen({ notice, onLoggedIn }: { notice: LoginNotice | null
   return (
     <AuthLayout title={t('login.title')}>
       <p className="lead">{t('login.intro')}</p>
-      {notice ? <Alert tone={notice.tone}>{notice.key ? t(notice.key) : notice.text}</Alert> : null}
+      {notice ? <Alert tone={notice.tone}>{notice.key ? t(notice.key) : serverText(notice.text)}</Alert> : null}
       {failure ? <Alert tone="error">{failure}</Alert> : null}
       <form onSubmit={onSubmit} noValidate className="form">
         <TextField label={t('login.username')} autoComplete="username" autoCapitalize="none" spellCheck={false} error={errors.username?.message} {...register('username')} />

@@ -31,6 +31,7 @@ import { DuplicateDialog } from './DuplicateDialog';
 import { emptyPatientForm, formAge, intakeSchema, isFormPath, patientToForm, type IntakeOutput, type PatientFormValues } from './patient-form';
 import { MunicipalityCombobox } from './MunicipalityCombobox';
 import { nationalityOptions } from './reference';
+import { serverText } from '../../i18n/server-messages';
 
 type Candidates = OutputOf<'patients.checkDuplicates'>['candidates'];
 
@@ -282,7 +283,7 @@ function PatientForm({ patient }: { patient?: Patient }) {
                 </Button>
               </div>
             ))}
-            {e.phones?.message ? <p className="field-error">{e.phones.message}</p> : null}
+            {e.phones?.message ? <p className="field-error">{serverText(e.phones.message)}</p> : null}
             {phones.fields.length < 5 ? (
               <div>
                 <Button onClick={() => phones.append({ number: '', whatsapp: false })}>{t('intake.addPhone')}</Button>
@@ -378,7 +379,7 @@ function PatientForm({ patient }: { patient?: Patient }) {
           <fieldset aria-describedby="guardian-note">
             <legend>{t('intake.guardian')}</legend>
             <p id="guardian-note" className={e.guardian?.message ? 'field-error' : 'field-hint'}>
-              {e.guardian?.message ?? t('intake.guardianHint', { age })}
+              {serverText(e.guardian?.message) ?? t('intake.guardianHint', { age })}
             </p>
             <div className="form-grid form-grid-3">
               <TextField label={t('intake.contactName')} autoComplete="off" error={e.guardian?.name?.message} {...register('guardian.name')} />

@@ -10,6 +10,7 @@ import { formatNumber } from '../../../components/charts/format';
 import { errorText } from '../../../components/errors';
 import { downloadExport } from './download';
 import { ProgressBar } from './ProgressBar';
+import { serverText } from '../../../i18n/server-messages';
 
 export function disclosureFacts(t: TFunction, job: ExportJob): [string, string][] {
   const d = job.disclosure ?? {};
@@ -31,14 +32,14 @@ export function JobPanel({ job, autoDownloaded }: { job: ExportJob; autoDownload
   if (job.state === 'running') {
     return (
       <div className="job-panel">
-        <ProgressBar label={t('exportsScreen.running', { kind })} value={job.progress} text={job.message ?? undefined} />
+        <ProgressBar label={t('exportsScreen.running', { kind })} value={job.progress} text={serverText(job.message ?? undefined)} />
       </div>
     );
   }
   if (job.state === 'failed') {
     return (
       <div className="job-panel">
-        <Alert tone="error">{t('exportsScreen.failed', { error: job.error ?? '' })}</Alert>
+        <Alert tone="error">{t('exportsScreen.failed', { error: serverText(job.error ?? '') })}</Alert>
       </div>
     );
   }

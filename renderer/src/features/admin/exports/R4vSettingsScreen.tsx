@@ -15,6 +15,7 @@ import { SelectField, TextField } from '../../../components/Field';
 import { PageHeader } from '../../../components/PageHeader';
 import { MunicipalityCombobox } from '../../reception/MunicipalityCombobox';
 import '../admin.css';
+import { serverText } from '../../../i18n/server-messages';
 
 const SET_UPS = ['Direct Implementation', 'Implemented through partner'] as const;
 type IndicatorType = (typeof INDICATOR_TYPES)[number];
@@ -156,7 +157,7 @@ function R4vForm({ loaded }: { loaded: Loaded }) {
       for (const issue of parsed.error.issues) {
         const path = formPath(issue.path, rows);
         if (!path || path === 'mappings') {
-          general = issue.message;
+          general = serverText(issue.message);
           continue;
         }
         setError(path as FieldPath<R4vFormValues>, { type: 'validate', message: issue.message }, { shouldFocus: first });
@@ -238,7 +239,7 @@ function R4vForm({ loaded }: { loaded: Loaded }) {
                 const label = sourceLabel(t, row.source);
                 const rowErrors = errors.mappings?.[i];
                 const off = !row.include;
-                const cellError = (field: RowField) => rowErrors?.[field]?.message;
+                const cellError = (field: RowField) => serverText(rowErrors?.[field]?.message);
                 const errorId = (field: string) => `r4v-${i}-${field}-error`;
                 const input = (field: Exclude<RowField, 'indicatorType'>) => (
                   <>

@@ -28,6 +28,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { MunicipalityCombobox } from '../../reception/MunicipalityCombobox';
 import '../clinical.css';
 import { AttendanceGrid, cellKey, cellOrder } from './AttendanceGrid';
+import { serverText } from '../../../i18n/server-messages';
 
 type SearchResult = OutputOf<'patients.search'>['results'][number];
 
@@ -235,7 +236,7 @@ function ActivityForm({ activity, staff, labels, title }: { activity?: Activity;
             <CheckboxField key={s.id} label={s.name} value={String(s.id)} {...register('facilitatorIds')} />
           ))}
         </div>
-        {e.facilitatorIds?.message ? <p className="field-error">{e.facilitatorIds.message}</p> : null}
+        {e.facilitatorIds?.message ? <p className="field-error">{serverText(e.facilitatorIds.message)}</p> : null}
         <TextField label={t('activityForm.otherFacilitators')} hint={t('activityForm.otherFacilitatorsHint')} autoComplete="off" error={e.otherFacilitators?.message} {...register('otherFacilitators')} />
       </fieldset>
 
@@ -256,7 +257,7 @@ function ActivityForm({ activity, staff, labels, title }: { activity?: Activity;
             ))}
           </ul>
         ) : null}
-        {e.patientIds?.message ? <p className="field-error">{e.patientIds.message}</p> : null}
+        {e.patientIds?.message ? <p className="field-error">{serverText(e.patientIds.message)}</p> : null}
         <div className="patient-link-search">
           <TextField
             type="search"

@@ -5,6 +5,7 @@ import { useWatch, type Control, type FieldErrors, type UseFormRegister } from '
 import { useTranslation } from 'react-i18next';
 import { AGE_BANDS, POPULATION_GROUPS, SEXES, type ActivityFields } from '../../../api/contract';
 import type { ActivityFormValues } from './ActivityFormScreen';
+import { serverText } from '../../../i18n/server-messages';
 
 type Sex = (typeof SEXES)[number];
 type AgeBand = (typeof AGE_BANDS)[number];
@@ -40,7 +41,7 @@ export function AttendanceGrid({ control, register, errors }: { control: Control
   const listErrors = errors.attendance as unknown as (Record<number, { count?: { message?: string }; message?: string }> & { message?: string }) | undefined;
   order.forEach((c, i) => {
     const message = listErrors?.[i]?.count?.message ?? listErrors?.[i]?.message;
-    if (message) cellErrors.set(c.key, message);
+    if (message) cellErrors.set(c.key, serverText(message));
   });
   const ageLabel = (band: AgeBand) => t('attendance.ageBand', { band: band.replace('-', '–') });
   const total = (pick: (sex: Sex, band: AgeBand, group: Group) => boolean) => {
@@ -54,7 +55,7 @@ export function AttendanceGrid({ control, register, errors }: { control: Control
     <fieldset className="attendance">
       <legend>{t('attendance.title')}</legend>
       <p className="muted">{t('attendance.intro')}</p>
-      {listErrors?.message ? <p className="field-error">{listErrors.message}</p> : null}
+      {listErrors?.message ? <p className="field-error">{serverText(listErrors.message)}</p> : null}
       <div className="attendance-grid">
         {POPULATION_GROUPS.map((group) => {
           const groupTotal = total((_s, _b, g) => g === group);

@@ -8,6 +8,7 @@ import { Button } from '../../../components/Button';
 import { Combobox, type ComboOption } from '../../../components/Combobox';
 import { fold } from '../../reception/reference';
 import type { SessionFormValues } from './session-form';
+import { serverText } from '../../../i18n/server-messages';
 
 const INDEX = ICD10.map(([code, description]) => ({ code, description, key: fold(`${code} ${dottedIcd10(code)} ${description}`) }));
 
@@ -43,7 +44,7 @@ export function DiagnosisFields({ control, errors, onChanged }: { control: Contr
   const watched = useWatch({ control, name: 'diagnoses' });
   const values = useMemo(() => watched ?? [], [watched]);
   const search = useCallback((text: string) => searchDiagnoses(text).filter((o) => !values.some((d) => d.code === o.value)), [values]);
-  const rootError = errors.diagnoses?.message ?? errors.diagnoses?.root?.message;
+  const rootError = serverText(errors.diagnoses?.message ?? errors.diagnoses?.root?.message);
 
   return (
     <fieldset>
@@ -52,7 +53,7 @@ export function DiagnosisFields({ control, errors, onChanged }: { control: Contr
         <ul className="diagnosis-list">
           {fields.map((field, index) => {
             const value = values[index] ?? field;
-            const error = errors.diagnoses?.[index]?.code?.message;
+            const error = serverText(errors.diagnoses?.[index]?.code?.message);
             return (
               <li key={field.id} className={error ? 'diagnosis field-invalid' : 'diagnosis'}>
                 <span className="diagnosis-label">

@@ -7,6 +7,7 @@ import type { InstrumentId, OutputOf, ScoredInstrument, SessionFields } from '..
 import { Button } from '../../../components/Button';
 import { BandBadge } from '../instruments/BandBadge';
 import { cssrsAsked, instrumentComplete, type SessionFormValues } from './session-form';
+import { serverText } from '../../../i18n/server-messages';
 
 export type CatalogEntry = OutputOf<'instruments.catalog'>['instruments'][number];
 
@@ -40,7 +41,7 @@ export function InstrumentFields({
   const { t } = useTranslation();
   const answers = useWatch({ control, name: `instruments.${index}.answers` }) ?? [];
   const itemErrors = errors.instruments?.[index]?.answers;
-  const listError = errors.instruments?.[index]?.answers?.message ?? errors.instruments?.[index]?.instrument?.message;
+  const listError = serverText(errors.instruments?.[index]?.answers?.message ?? errors.instruments?.[index]?.instrument?.message);
   const isCssrs = entry.kind === 'cssrs';
   const answered = answers.filter((a) => a !== '').length;
   const preview = isCssrs ? null : answers.reduce((sum, a) => (a === '' ? sum : sum + Number(a)), 0);
@@ -69,7 +70,7 @@ export function InstrumentFields({
               </li>
             );
           }
-          const error = (itemErrors as Record<number, { message?: string }> | undefined)?.[i]?.message;
+          const error = serverText((itemErrors as Record<number, { message?: string }> | undefined)?.[i]?.message);
           const errorId = `instrument-${entry.id}-${i}-error`;
           return (
             <li key={i}>

@@ -6,6 +6,7 @@ import { REFERRAL_KINDS, REFERRAL_STATUSES, SERVICES, type SessionFields } from 
 import { Button } from '../../../components/Button';
 import { SelectField, TextAreaField, TextField } from '../../../components/Field';
 import type { SessionFormValues } from './session-form';
+import { serverText } from '../../../i18n/server-messages';
 
 export function ReferralFields({
   control,
@@ -21,7 +22,7 @@ export function ReferralFields({
   const { t } = useTranslation();
   const { fields, append, remove } = useFieldArray({ control, name: 'referrals' });
   const values = useWatch({ control, name: 'referrals' }) ?? [];
-  const rootError = errors.referrals?.message ?? errors.referrals?.root?.message;
+  const rootError = serverText(errors.referrals?.message ?? errors.referrals?.root?.message);
 
   return (
     <fieldset>

@@ -22,6 +22,7 @@ import { InstrumentFields, type CatalogEntry } from './InstrumentFields';
 import { ReferralFields } from './ReferralFields';
 import { RiskBanner } from './RiskBanner';
 import { emptyAnswers, instrumentInput, sessionFormSchema, toDraftInput, toSessionInput, type SessionFormValues } from './session-form';
+import { serverText } from '../../../i18n/server-messages';
 
 const AUTOSAVE_DELAY_MS = 1200;
 const TOP_FIELDS = ['patientId', 'appointmentId', 'startsAt', 'durationMinutes', 'visitKind', 'modality', 'format', 'service', 'interventions', 'presentingConcerns', 'risk', 'instruments', 'diagnoses', 'note', 'plan', 'referrals'];
@@ -279,7 +280,7 @@ export function SessionForm({
             <CheckboxField key={code} label={t(`clinicalCodes.intervention.${code}`)} value={code} {...register('interventions')} />
           ))}
         </div>
-        {e.interventions?.message ? <p className="field-error">{e.interventions.message}</p> : null}
+        {e.interventions?.message ? <p className="field-error">{serverText(e.interventions.message)}</p> : null}
       </fieldset>
 
       <fieldset>
