@@ -1,9 +1,8 @@
 // For reception and administration: that sessions happened (date, service, clinician), for scheduling.
 // No clinical content reaches these roles (sessions.listVisits answers nothing more).
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, OutputOf } from '../../api/contract';
-import { call } from '../../api/client';
+import type { OutputOf } from '../../api/contract';
+import { useProcedure } from '../../api/useProcedure';
 import { Alert } from '../../components/Alert';
 import { DataTable, type Column } from '../../components/DataTable';
 import { errorText } from '../../components/errors';
@@ -13,20 +12,8 @@ type Visit = OutputOf<'sessions.listVisits'>['visits'][number];
 
 export function VisitsSection({ patientId, patientName }: { patientId: number; patientName: string }) {
   const { t } = useTranslation();
-  const [visits, setVisits] = useState<Visit[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('sessions.listVisits', { patientId }).then((result) => {
-      if (!current) return;
-      if (result.ok) setVisits(result.value.visits);
-      else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [patientId]);
+  const { value: listed, error } = useProcedure('sessions.listVisits', { patientId });
+  const visits: Visit[] | null = listed?.visits ?? null;
 
   const columns: Column<Visit>[] = [
     { id: 'date', header: t('record.date'), className: 'cell-nowrap', cell: (v) => formatLocalDateTime(v.startsAt) },

@@ -1,9 +1,9 @@
 // Community and group activities of a period (this month by default): what, where, who facilitated,
 // how many people attended; record a new one or correct one.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { municipalityLabel, type Activity, type ApiError } from '../../../api/contract';
-import { call } from '../../../api/client';
+import { municipalityLabel, type Activity } from '../../../api/contract';
+import { useProcedure } from '../../../api/useProcedure';
 import { useNavigate } from '../../../app/navigation';
 import { useSession } from '../../../app/session';
 import { Alert } from '../../../components/Alert';
@@ -26,22 +26,8 @@ export function ActivitiesScreen({ notice }: { notice?: 'recorded' | 'updated' }
   const today = unitToday();
   const [period, setPeriod] = useState({ from: monthStart(today), to: today });
   const [draft, setDraft] = useState(period);
-  const [activities, setActivities] = useState<Activity[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('activities.list', period).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setActivities(result.value.activities);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [period]);
+  const { value: listed, error } = useProcedure('activities.list', period);
+  const activities: Activity[] | null = listed?.activities ?? null;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();

@@ -2,12 +2,13 @@
 // acknowledges the alert with what was done. On the home page for the whole unit, on a patient's page
 // for that patient.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { contract, type ApiError, type RiskAlert } from '../../../api/contract';
+import { contract, type RiskAlert } from '../../../api/contract';
 import { call } from '../../../api/client';
+import { useProcedure } from '../../../api/useProcedure';
 import { useNavigate } from '../../../app/navigation';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
@@ -22,23 +23,11 @@ import '../clinical.css';
 export function RiskAlerts({ patientId, headingLevel = 2 }: { patientId?: number; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const go = useNavigate();
-  const [alerts, setAlerts] = useState<RiskAlert[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [open, setOpen] = useState<RiskAlert | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    void call('alerts.list', patientId === undefined ? {} : { patientId }).then((result) => {
-      if (!current) return;
-      if (result.ok) setAlerts(result.value.alerts);
-      else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [patientId, version]);
+  const { value: listed, error } = useProcedure('alerts.list', patientId === undefined ? {} : { patientId }, version);
+  const alerts: RiskAlert[] | null = listed?.alerts ?? null;
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';

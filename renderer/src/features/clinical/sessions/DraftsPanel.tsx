@@ -1,8 +1,7 @@
 // The signed-in clinician's unsigned drafts, newest first, each opened to continue.
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, OutputOf } from '../../../api/contract';
-import { call } from '../../../api/client';
+import type { OutputOf } from '../../../api/contract';
+import { useProcedure } from '../../../api/useProcedure';
 import { useNavigate } from '../../../app/navigation';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
@@ -15,20 +14,8 @@ type Draft = OutputOf<'sessions.listDrafts'>['sessions'][number];
 export function DraftsPanel() {
   const { t } = useTranslation();
   const go = useNavigate();
-  const [drafts, setDrafts] = useState<Draft[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    void call('sessions.listDrafts', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) setDrafts(result.value.sessions);
-      else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
+  const { value: listed, error } = useProcedure('sessions.listDrafts', {});
+  const drafts: Draft[] | null = listed?.sessions ?? null;
 
   const columns: Column<Draft>[] = [
     { id: 'date', header: t('record.date'), className: 'cell-nowrap', cell: (d) => formatLocalDateTime(d.startsAt) },
