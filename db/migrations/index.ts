@@ -12,6 +12,7 @@ import * as reachCells from './2026-11-22_1700_reach_cells';
 import * as searchPrefix4 from './2026-11-22_1710_search_prefix4';
 import * as searchDetailColumn from './2026-11-22_1900_search_detail_column';
 import * as phonesCovering from './2026-11-22_1910_phones_covering';
+import * as nameCandidates from './2026-11-23_0100_name_candidates';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1710_search_prefix4': searchPrefix4,
   '2026-11-22_1900_search_detail_column': searchDetailColumn,
   '2026-11-22_1910_phones_covering': phonesCovering,
+  '2026-11-23_0100_name_candidates': nameCandidates,
 };
 
 export const migrationProvider: MigrationProvider = {

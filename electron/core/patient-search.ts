@@ -190,8 +190,11 @@ async function beginsSpelling(db: Db, prefix: string): Promise<boolean> {
 
 const quote = (term: string) => `"${term.replace(/"/g, '')}"`;
 
-/** Tokens worth a lookup: a lone initial ("M.") would match a third of the index; it only re-ranks. */
-const searchable = (tokens: string[]) => tokens.filter((t) => t.length >= MIN_TOKEN_LENGTH);
+/**
+ * Tokens worth a lookup, each once: a lone initial ("M.") would match a third of the index (it only
+ * re-ranks), and a word typed twice ("Rodríguez Rodríguez") asked twice made FTS5 read its list twice.
+ */
+const searchable = (tokens: string[]) => [...new Set(tokens.filter((t) => t.length >= MIN_TOKEN_LENGTH))];
 
 /** What one query token may match, as FTS5 sub-expressions. */
 interface TokenMatch {
@@ -272,7 +275,10 @@ export interface NameRow {
 /**
  * Live records matching `expression`, newest first. Ordering by rowid lets FTS5 stop after `limit`
  * rows; ordering by rank (bm25) would score every match first (100 ms for one common surname on
- * 100,000 patients). Similarity re-ranks the candidates afterwards.
+ * 100,000 patients). Similarity re-ranks the candidates afterwards. Their names come from the narrow
+ * index patients_name_candidates (migration 2026-11-23_0100), named because the planner would take
+ * each wide row by its id: scattered candidates are a page each, and the narrow index's pages stay
+ * in the cache far longer.
  */
 export async function nameCandidates(db: Db, expression: string, limit: number, options: { fewExpected?: boolean } = {}): Promise<NameRow[]> {
   return (await candidatesOf(db, expression, limit, options)).rows;
@@ -292,7 +298,7 @@ async function candidatesOf(db: Db, expression: string, limit: number, options: 
       await sql<CandidateRow>`
         SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
         FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid ${sql.raw(order)} LIMIT ${limit}) AS m
-        JOIN patients AS p ON p.id = m.id`.execute(db)
+        JOIN patients AS p INDEXED BY patients_name_candidates ON p.id = m.id`.execute(db)
     ).rows;
   if (options.fewExpected) {
     const oldestFirst = await read('ASC');

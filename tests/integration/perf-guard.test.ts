@@ -78,6 +78,18 @@ describe('query plans (EXPLAIN QUERY PLAN)', () => {
     for (const s of statements) expect(fullScans(s.sql, s.parameters), s.sql).toEqual([]);
   });
 
+  it("a name search reads its candidates' names from the narrow index, never their wide rows", async () => {
+    const queries = buildQueries(unit.store.raw, 5);
+    const statements = await capture(async (db) => {
+      for (const q of [...queries.name_prefix, ...queries.full_name, ...queries.name_with_typo]) await searchPatientIds(db, q, 21);
+    });
+    const candidates = statements.filter((s) => /\bpatient_search MATCH\b/.test(s.sql));
+    expect(candidates.length).toBeGreaterThanOrEqual(15);
+    for (const s of candidates) {
+      expect(planOf(s).filter((d) => /\b(p|patients)\b/.test(d) && !/patient_search/.test(d))).toEqual(['SEARCH p USING COVERING INDEX patients_name_candidates (id=?)']);
+    }
+  });
+
   it('a page of results and a patient record read phones from the covering index alone', async () => {
     const ids = (await searchPatientIds(unit.ctx.db, buildQueries(unit.store.raw, 1).common_surname[0]!, 20)).map((h) => h.id);
     expect(ids.length).toBeGreaterThan(0);
