@@ -1,8 +1,9 @@
 // Agenda: a day or a week, of the whole unit or one clinician, navigable by date.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Appointment, OutputOf } from '../../api/contract';
+import type { Appointment, OutputOf } from '../../api/contract';
 import { call } from '../../api/client';
+import { useProcedure } from '../../api/useProcedure';
 import { useNavigate } from '../../app/navigation';
 import { useSession } from '../../app/session';
 import { Alert } from '../../components/Alert';
@@ -25,8 +26,6 @@ export function AgendaScreen() {
   const [day, setDay] = useState(unitToday());
   const [clinicianId, setClinicianId] = useState(auth.user.role === 'clinician' ? String(auth.user.id) : '');
   const [clinicians, setClinicians] = useState<Clinician[]>([]);
-  const [appointments, setAppointments] = useState<Appointment[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [version, setVersion] = useState(0);
 
   const from = view === 'day' ? day : weekStart(day);
@@ -38,21 +37,8 @@ export function AgendaScreen() {
     });
   }, []);
 
-  useEffect(() => {
-    let current = true;
-    void call('appointments.list', { from, to, ...(clinicianId ? { clinicianId: Number(clinicianId) } : {}) }).then((result) => {
-      if (!current) return;
-      if (result.ok) {
-        setAppointments([...result.value.appointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt)));
-        setError(null);
-      } else {
-        setError(result.error);
-      }
-    });
-    return () => {
-      current = false;
-    };
-  }, [from, to, clinicianId, version]);
+  const { value: listed, error } = useProcedure('appointments.list', { from, to, ...(clinicianId ? { clinicianId: Number(clinicianId) } : {}) }, version);
+  const appointments = useMemo<Appointment[] | null>(() => (listed ? [...listed.appointments].sort((a, b) => a.startsAt.localeCompare(b.startsAt)) : null), [listed]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const step = view === 'day' ? 1 : 7;

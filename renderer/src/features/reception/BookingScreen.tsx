@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { fallbackMessages, formSchema } from '../../components/form-schema';
 import { bookAppointmentInput, SERVICES, type ApiError, type Appointment, type OutputOf, type Patient } from '../../api/contract';
 import { call } from '../../api/client';
+import { useProcedure } from '../../api/useProcedure';
 import { useNavigate } from '../../app/navigation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -70,7 +71,6 @@ export function BookingScreen({ patientId }: { patientId: number }) {
   const go = useNavigate();
   const [patient, setPatient] = useState<Patient | null>(null);
   const [clinicians, setClinicians] = useState<Clinician[] | null>(null);
-  const [dayAppointments, setDayAppointments] = useState<Appointment[]>([]);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
@@ -108,16 +108,9 @@ export function BookingScreen({ patientId }: { patientId: number }) {
   const clinician = offering.find((c) => String(c.id) === clinicianId);
   const duration = Number(durationText);
 
-  useEffect(() => {
-    if (!clinicianId || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    let current = true;
-    void call('appointments.list', { from: date, to: date, clinicianId: Number(clinicianId) }).then((result) => {
-      if (current && result.ok) setDayAppointments(result.value.appointments);
-    });
-    return () => {
-      current = false;
-    };
-  }, [clinicianId, date]);
+  // The chosen clinician's day, for the free slots; not asked until a clinician and a whole date are chosen.
+  const { value: clinicianDay } = useProcedure('appointments.list', clinicianId && /^\d{4}-\d{2}-\d{2}$/.test(date) ? { from: date, to: date, clinicianId: Number(clinicianId) } : null);
+  const dayAppointments: Appointment[] = clinicianDay?.appointments ?? [];
 
   useEffect(() => {
     if (failure) failureRef.current?.focus();

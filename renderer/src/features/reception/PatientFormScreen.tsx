@@ -20,6 +20,7 @@ import {
   type Patient,
 } from '../../api/contract';
 import { call } from '../../api/client';
+import { useProcedure } from '../../api/useProcedure';
 import { useNavigate } from '../../app/navigation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -37,21 +38,8 @@ type Candidates = OutputOf<'patients.checkDuplicates'>['candidates'];
 
 export function PatientFormScreen({ patientId }: { patientId?: number }) {
   const { t } = useTranslation();
-  const [patient, setPatient] = useState<Patient | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    if (patientId === undefined) return;
-    let current = true;
-    void call('patients.get', { patientId }).then((result) => {
-      if (!current) return;
-      if (result.ok) setPatient(result.value.patient);
-      else setLoadError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [patientId]);
+  const { value: loaded, error: loadError } = useProcedure('patients.get', patientId === undefined ? null : { patientId });
+  const patient = loaded?.patient ?? null;
 
   if (patientId === undefined) return <PatientForm />;
   if (loadError) {
