@@ -1,4 +1,5 @@
 // Synthetic patients for tests, demos and benchmarks: realistic shapes, invented people.
+import { unitLocalDate } from '../../api/fields';
 import type { PatientFields } from '../../api/patients';
 import { withTail } from './name-tail';
 import { FEMALE_NAMES, MALE_NAMES, SURNAMES } from './names';
@@ -82,7 +83,13 @@ function notAfter(date: string, today: Date): string {
   return date > limit ? limit : date;
 }
 
-export function syntheticPatient(random: () => number, today = new Date('2026-11-22T12:00:00Z')): PatientFields {
+/**
+ * `at` is an instant; ages and dates count on the unit's calendar day then, as intake checks them:
+ * from midnight to 5 a.m. UTC the unit (UTC−5) is still on the day before, and a date taken from the
+ * UTC day was "in the future" there (registrations in the bench failed with it).
+ */
+export function syntheticPatient(random: () => number, at = new Date('2026-11-22T12:00:00Z')): PatientFields {
+  const today = unitLocalDate(at.getTime());
   const sex = random() < 0.6 ? 'F' : 'M';
   const names = sex === 'F' ? ALL_FEMALE_NAMES : ALL_MALE_NAMES;
   const first = zipf(random, names);
