@@ -8,8 +8,7 @@ import { unlockStore } from '../../db/store';
 import { defaultSecuritySettings, systemClock, type ServiceContext } from '../../electron/core/context';
 import { openPlain } from './plain-copy';
 import { buildQueries, QUERY_KINDS } from './queries';
-import { searchLatencies, warmUpSearches } from './search-latency';
-import type { Summary } from './stats';
+import { searchLatencies, warmUpSearches, type KindLatency } from './search-latency';
 
 const { values } = parseArgs({
   options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, queries: { type: 'string', default: '200' }, kind: { type: 'string' }, plain: { type: 'string' } },
@@ -22,7 +21,7 @@ const plainCtx: ServiceContext | null = plain ? { db: plain.db, raw: plain.raw, 
 const queries = buildQueries(store.raw, Number(values.queries));
 const warmUp = warmUpSearches(store.raw);
 const kinds = QUERY_KINDS.filter((kind) => !values.kind || values.kind === kind);
-const show = (s: Summary) => `p50 ${String(s.p50).padStart(6)}  p95 ${String(s.p95).padStart(6)}  p99 ${String(s.p99).padStart(6)} ms`;
+const show = (s: KindLatency) => `p50 ${String(s.p50).padStart(6)}  p95 ${String(s.p95).padStart(6)}  p99 ${String(s.p99).padStart(6)} ms, pages read ${String(s.pagesRead ?? '—').padStart(5)}`;
 const e = await searchLatencies(encrypted, queries, warmUp, kinds);
 const p = plainCtx ? await searchLatencies(plainCtx, queries, warmUp, kinds) : null;
 for (const kind of kinds) {
