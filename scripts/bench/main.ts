@@ -21,6 +21,7 @@ import { rng, syntheticPatient } from '../../electron/core/synthetic/generate';
 import { serviceContext } from '../../electron/host/service-context';
 import { buildQueries, QUERY_KINDS, type QueryKind } from './queries';
 import { searchLatencies, secondPassLatencies, warmUpSearches } from './search-latency';
+import { readIntoOsCache } from './os-cache';
 import { makePlainCopy, openPlain } from './plain-copy';
 import { call, runLoad, runOfferedLoad, startHost } from './host';
 import { bundleSizes, firstPaint } from './renderer';
@@ -111,6 +112,7 @@ async function main() {
   };
   const receptionToken = await login('bench-recepcion');
 
+  log(`store file read into the OS page cache (${readIntoOsCache(store.databaseFile)} s)`);
   log('search in the service (encrypted)');
   const queries = buildQueries(store.raw, QUERIES_PER_KIND);
   const warmUpQueries = warmUpSearches(store.raw);
@@ -204,7 +206,7 @@ async function main() {
   await ctx.readOnly?.close();
   await store.close();
 
-  log('LAN host: API search latencies and load');
+  log(`LAN host: API search latencies and load (store file read into the OS page cache first: ${readIntoOsCache(store.databaseFile)} s)`);
   execFileSync(process.execPath, [join(repoRoot, 'scripts/build-renderer-if-stale.mjs')], { cwd: repoRoot, stdio: 'inherit' });
   const host = await startHost(repoRoot, dataDir, passphraseFile);
   let api: Record<QueryKind, Summary>;
