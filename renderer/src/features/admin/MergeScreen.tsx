@@ -1,12 +1,13 @@
 // Admin → Merge records: find the record to keep and the duplicate, compare them side by side,
 // give the reason and confirm (patients.merge). The duplicate stays readable and points to the kept one.
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { municipalityLabel, patientsProcedures, type Patient } from '../../api/contract';
 import { call } from '../../api/client';
+import { useProcedure } from '../../api/useProcedure';
 import { useNavigate } from '../../app/navigation';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
@@ -28,17 +29,8 @@ interface Values {
 }
 
 function usePatient(id: number | null) {
-  const [patient, setPatient] = useState<Patient | null>(null);
-  useEffect(() => {
-    if (id === null) return;
-    let current = true;
-    void call('patients.get', { patientId: id }).then((result) => {
-      if (current && result.ok) setPatient(result.value.patient);
-    });
-    return () => {
-      current = false;
-    };
-  }, [id]);
+  const { value } = useProcedure('patients.get', id === null ? null : { patientId: id });
+  const patient = value?.patient ?? null;
   return id === null || patient?.id !== id ? null : patient;
 }
 

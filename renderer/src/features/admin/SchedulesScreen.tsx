@@ -1,8 +1,8 @@
 // Admin → Schedules: each clinician's services and weekly working hours (clinicians.setSchedule).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, OutputOf } from '../../api/contract';
-import { call } from '../../api/client';
+import type { OutputOf } from '../../api/contract';
+import { useProcedure } from '../../api/useProcedure';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { DataTable, type Column } from '../../components/DataTable';
@@ -14,23 +14,12 @@ export type Clinician = OutputOf<'clinicians.list'>['clinicians'][number];
 
 export function SchedulesScreen() {
   const { t } = useTranslation();
-  const [clinicians, setClinicians] = useState<Clinician[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const [editing, setEditing] = useState<Clinician | null>(null);
   const [news, setNews] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
-  useEffect(() => {
-    let current = true;
-    void call('clinicians.list', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) setClinicians(result.value.clinicians);
-      else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [version]);
+  const { value: listed, error } = useProcedure('clinicians.list', {}, version);
+  const clinicians: Clinician[] | null = listed?.clinicians ?? null;
 
   const columns = useMemo<Column<Clinician>[]>(
     () => [

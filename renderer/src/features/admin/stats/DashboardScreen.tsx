@@ -1,10 +1,10 @@
 // Admin → Statistics: for a period (and a service), the headline numbers, sessions and people
 // disaggregated as the Ministry, donors and R4V ask, community reach, the months, and the change in
 // PHQ-9, GAD-7 and WHO-5. Every chart is drawn from the same answer as the numbers beside it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SERVICES, type ApiError, type Dashboard, type Service } from '../../../api/contract';
-import { call } from '../../../api/client';
+import { SERVICES, type Dashboard, type Service } from '../../../api/contract';
+import { useProcedure } from '../../../api/useProcedure';
 import { Alert } from '../../../components/Alert';
 import { BarChart } from '../../../components/charts/BarChart';
 import { formatNumber } from '../../../components/charts/format';
@@ -26,28 +26,8 @@ export function DashboardScreen() {
   const { t } = useTranslation();
   const [period, setPeriod] = useState<Period>(() => presetPeriod('thisMonth'));
   const [service, setService] = useState<Service | ''>('');
-  const [data, setData] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [answered, setAnswered] = useState('');
   const valid = periodProblem(period, MAX_DAYS) === null;
-  const request = JSON.stringify([period.from, period.to, service]);
-  const loading = valid && answered !== request;
-
-  useEffect(() => {
-    if (!valid) return;
-    let current = true;
-    void call('stats.dashboard', { from: period.from, to: period.to, ...(service ? { service } : {}) }).then((result) => {
-      if (!current) return;
-      setAnswered(JSON.stringify([period.from, period.to, service]));
-      if (result.ok) {
-        setData(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [period.from, period.to, service, valid]);
+  const { value: data, error, loading } = useProcedure('stats.dashboard', valid ? { from: period.from, to: period.to, ...(service ? { service } : {}) } : null);
 
   return (
     <>

@@ -1,10 +1,10 @@
 // Admin → Monthly report: the MHPSS activity report for a period (individual, family, group and
 // community interventions and the people reached, by sex × age, population group and nationality),
 // small cells shown as <threshold. Printable (its own print styles) and exportable as XLSX or CSV.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, ExportJob, MonthlyReport } from '../../../api/contract';
-import { call } from '../../../api/client';
+import { useProcedure } from '../../../api/useProcedure';
 import { useSession } from '../../../app/session';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
@@ -41,32 +41,14 @@ export function MonthlyReportScreen() {
   const { auth } = useSession();
   const [period, setPeriod] = useState<Period>(() => presetPeriod('lastMonth'));
   const [thresholdText, setThresholdText] = useState('5');
-  const [report, setReport] = useState<MonthlyReport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [answered, setAnswered] = useState('');
   const [downloadError, setDownloadError] = useState<ApiError | null>(null);
   const threshold = parseThreshold(thresholdText);
   const valid = threshold !== null && periodProblem(period, MAX_DAYS) === null;
-  const loading = valid && answered !== JSON.stringify([period.from, period.to, threshold]);
   const exportJob = useExportJob((job: ExportJob) => {
     if (job.state === 'done') void downloadExport(job.id).then(setDownloadError);
   });
 
-  useEffect(() => {
-    if (!valid || threshold === null) return;
-    let current = true;
-    void call('stats.monthlyReport', { from: period.from, to: period.to, threshold }).then((result) => {
-      if (!current) return;
-      setAnswered(JSON.stringify([period.from, period.to, threshold]));
-      if (result.ok) {
-        setReport(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      current = false;
-    };
-  }, [period.from, period.to, threshold, valid]);
+  const { value: report, error, loading } = useProcedure('stats.monthlyReport', valid && threshold !== null ? { from: period.from, to: period.to, threshold } : null);
 
   const exportAs = (format: 'xlsx' | 'csv') => {
     if (!valid || threshold === null) return;
