@@ -1,6 +1,7 @@
 // An editable combobox with a list box popup (WAI-ARIA APG "combobox with listbox popup"):
 // type to filter, ↓/↑ to move, Enter to pick, Escape to close. The value is an option's code.
 import { useId, useMemo, useState, type ReactNode, type Ref } from 'react';
+import { useErrorText } from './Field';
 
 export interface ComboOption {
   value: string;
@@ -24,8 +25,9 @@ export interface ComboboxProps {
   ref?: Ref<HTMLInputElement>;
 }
 
-export function Combobox({ label, value, onChange, onBlur, search, labelOf, hint, error, noMatches, name, ref }: ComboboxProps) {
+export function Combobox({ label, value, onChange, onBlur, search, labelOf, hint, error: message, noMatches, name, ref }: ComboboxProps) {
   const id = useId();
+  const error = useErrorText(message);
   const listId = `${id}-list`;
   const [text, setText] = useState(() => (value ? labelOf(value) : ''));
   const [shownValue, setShownValue] = useState(value);

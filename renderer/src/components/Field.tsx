@@ -12,7 +12,7 @@ interface FieldFrameProps {
 }
 
 /** A field's error in the UI language: the schemas and the server word theirs in Spanish (serverText). */
-function useErrorText(error: string | undefined): string | undefined {
+export function useErrorText(error: string | undefined): string | undefined {
   const { i18n } = useTranslation();
   return error ? serverText(error, i18n.language) : error;
 }
