@@ -13,6 +13,7 @@ import * as searchPrefix4 from './2026-11-22_1710_search_prefix4';
 import * as searchDetailColumn from './2026-11-22_1900_search_detail_column';
 import * as phonesCovering from './2026-11-22_1910_phones_covering';
 import * as nameCandidates from './2026-11-23_0100_name_candidates';
+import * as searchNewestFirst from './2026-11-23_0110_search_newest_first';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1900_search_detail_column': searchDetailColumn,
   '2026-11-22_1910_phones_covering': phonesCovering,
   '2026-11-23_0100_name_candidates': nameCandidates,
+  '2026-11-23_0110_search_newest_first': searchNewestFirst,
 };
 
 export const migrationProvider: MigrationProvider = {

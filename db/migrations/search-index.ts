@@ -11,7 +11,8 @@ export interface SearchIndexOptions {
   detail: 'full' | 'column';
 }
 
-export async function makeSearchIndex(db: Kysely<any>, options: SearchIndexOptions): Promise<void> {
+/** `rowid`: each row's new rowid as an SQL expression of `doc`, its rowid now (kept as it is by default). */
+export async function makeSearchIndex(db: Kysely<any>, options: SearchIndexOptions, rowid = 'doc'): Promise<void> {
   await sql.raw(`CREATE VIRTUAL TABLE patient_search_next USING fts5(
     names, phon, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='${options.prefix}'${options.detail === 'full' ? '' : `, detail=${options.detail}`}
   )`).execute(db);
@@ -19,7 +20,7 @@ export async function makeSearchIndex(db: Kysely<any>, options: SearchIndexOptio
   // Under detail=column the offsets are NULL and a person's words come in term order: only phrase
   // queries would care, and a name is never looked up as a phrase (one token per quoted string).
   await sql`INSERT INTO patient_search_next (rowid, names, phon)
-    SELECT doc, group_concat(CASE WHEN col = 'names' THEN term END, ' ' ORDER BY offset), group_concat(CASE WHEN col = 'phon' THEN term END, ' ' ORDER BY offset)
+    SELECT ${sql.raw(rowid)}, group_concat(CASE WHEN col = 'names' THEN term END, ' ' ORDER BY offset), group_concat(CASE WHEN col = 'phon' THEN term END, ' ' ORDER BY offset)
     FROM temp.patient_search_terms GROUP BY doc`.execute(db);
   await sql`DROP TABLE temp.patient_search_terms`.execute(db);
   await sql`DROP TABLE patient_search`.execute(db);

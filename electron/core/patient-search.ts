@@ -2,6 +2,7 @@
 // Names go through an FTS5 index of folded tokens and Spanish phonetic keys; typos within one
 // edit of a key are found through the small dictionary of keys (SymSpell), never by scanning patients.
 import { sql } from 'kysely';
+import { SEARCH_ROWID_BASE, searchRowid } from '../../db/search-rowid';
 import { phoneSearchKey } from '../api/phone';
 import { normaliseDocumentNumber } from '../api/patients';
 import type { Db } from './context';
@@ -75,8 +76,8 @@ export function searchEntry(givenNames: string, familyNames: string) {
 /** Indexes a person's name; `isNew` for a record just inserted (nothing of it is in the index yet). */
 export async function indexPatientName(db: Db, patientId: number, givenNames: string, familyNames: string, options: { isNew?: boolean } = {}): Promise<void> {
   const entry = searchEntry(givenNames, familyNames);
-  if (!options.isNew) await sql`DELETE FROM patient_search WHERE rowid = ${patientId}`.execute(db);
-  await sql`INSERT INTO patient_search (rowid, names, phon) VALUES (${patientId}, ${entry.names}, ${entry.phon})`.execute(db);
+  if (!options.isNew) await sql`DELETE FROM patient_search WHERE rowid = ${searchRowid(patientId)}`.execute(db);
+  await sql`INSERT INTO patient_search (rowid, names, phon) VALUES (${searchRowid(patientId)}, ${entry.names}, ${entry.phon})`.execute(db);
   const variants = await unknownTermsOnly(db, entry.variants);
   if (variants.length) {
     await db.insertInto('name_variants').values(variants).onConflict((oc) => oc.doNothing()).execute();
@@ -110,7 +111,7 @@ async function unknownTermsOnly<T extends { kind: 's' | 'p'; variant: string; te
 }
 
 export async function unindexPatient(db: Db, patientId: number): Promise<void> {
-  await sql`DELETE FROM patient_search WHERE rowid = ${patientId}`.execute(db);
+  await sql`DELETE FROM patient_search WHERE rowid = ${searchRowid(patientId)}`.execute(db);
 }
 
 export type MatchedBy = 'document' | 'phone' | 'record_number' | 'name';
@@ -273,38 +274,24 @@ export interface NameRow {
 }
 
 /**
- * Live records matching `expression`, newest first. Ordering by rowid lets FTS5 stop after `limit`
- * rows; ordering by rank (bm25) would score every match first (100 ms for one common surname on
- * 100,000 patients). Similarity re-ranks the candidates afterwards. Their names come from the narrow
- * index patients_name_candidates (migration 2026-11-23_0100), named because the planner would take
- * each wide row by its id: scattered candidates are a page each, and the narrow index's pages stay
- * in the cache far longer.
+ * Live records matching `expression`, newest first. The index keeps the newest people first in rowid
+ * order (db/search-rowid.ts), which FTS5 reads fastest, and stops after `limit` rows; ordering by
+ * rank (bm25) would score every match first (100 ms for one common surname on 100,000 patients).
+ * Similarity re-ranks the candidates afterwards. Their names come from the narrow index
+ * patients_name_candidates (migration 2026-11-23_0100), named because the planner would take each
+ * wide row by its id: scattered candidates are a page each, and the narrow index's pages stay in
+ * the cache far longer.
  */
-export async function nameCandidates(db: Db, expression: string, limit: number, options: { fewExpected?: boolean } = {}): Promise<NameRow[]> {
-  return (await candidatesOf(db, expression, limit, options)).rows;
+export async function nameCandidates(db: Db, expression: string, limit: number): Promise<NameRow[]> {
+  return (await candidatesOf(db, expression, limit)).rows;
 }
 
-/**
- * As nameCandidates, and whether these are every match (the index had fewer than `limit`).
- *
- * `fewExpected` (a full name: its words together are rare) first reads the matches oldest first:
- * FTS5 intersects its words' lists about twice as fast in ascending rowid order (a four-word name on a
- * million patients: 1.3 against 2.5 ms). When fewer than `limit` match, that is every match, newest
- * first once sorted; when more do, the newest `limit` are read as always.
- */
-async function candidatesOf(db: Db, expression: string, limit: number, options: { fewExpected?: boolean } = {}): Promise<{ rows: NameRow[]; complete: boolean }> {
-  const read = async (order: 'ASC' | 'DESC') =>
-    (
-      await sql<CandidateRow>`
-        SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
-        FROM (SELECT rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid ${sql.raw(order)} LIMIT ${limit}) AS m
-        JOIN patients AS p INDEXED BY patients_name_candidates ON p.id = m.id`.execute(db)
-    ).rows;
-  if (options.fewExpected) {
-    const oldestFirst = await read('ASC');
-    if (oldestFirst.length < limit) return { rows: live(oldestFirst.sort((a, b) => b.id - a.id)), complete: true };
-  }
-  const rows = await read('DESC');
+/** As nameCandidates, and whether these are every match (the index had fewer than `limit`). */
+async function candidatesOf(db: Db, expression: string, limit: number): Promise<{ rows: NameRow[]; complete: boolean }> {
+  const { rows } = await sql<CandidateRow>`
+    SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
+    FROM (SELECT ${sql.raw(String(SEARCH_ROWID_BASE))} - rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid LIMIT ${limit}) AS m
+    JOIN patients AS p INDEXED BY patients_name_candidates ON p.id = m.id`.execute(db);
   return { rows: live(rows), complete: rows.length < limit };
 }
 
@@ -339,12 +326,12 @@ async function searchNames(db: Db, query: string, limit: number): Promise<Search
   if (!fullName) await asTyped();
   if (byId.size < limit) {
     const matches = await tokenMatches(db, tokens);
-    const narrow = await candidatesOf(db, matches.map((m) => m.narrow).join(' AND '), pool, { fewExpected: fullName });
+    const narrow = await candidatesOf(db, matches.map((m) => m.narrow).join(' AND '), pool);
     add(narrow.rows);
     if (fullName && !narrow.complete) await asTyped();
     for (let i = 0; i < matches.length && byId.size === 0; i++) {
       if (matches[i]!.wide === matches[i]!.narrow) continue;
-      add((await candidatesOf(db, matches.map((m, j) => (j === i ? m.wide : m.narrow)).join(' AND '), pool, { fewExpected: fullName })).rows);
+      add((await candidatesOf(db, matches.map((m, j) => (j === i ? m.wide : m.narrow)).join(' AND '), pool)).rows);
     }
   }
   return [...byId.values()]

@@ -300,10 +300,8 @@ export async function checkDuplicates(ctx: ServiceContext, input: { patient: Dup
     const byId = new Map<number, NameRow>();
     const exact = exactMatchExpression([...given, ...family]);
     const fuzzy = await nameMatchExpression(ctx.db, [given[0]!, family[0]!]);
-    // A whole name of three words or more is rare: read oldest first when that gives every match.
-    const wholeNameIsRare = given.length + family.length >= 3;
-    for (const [expression, fewExpected] of [[exact, wholeNameIsRare], [fuzzy, false]] as const) {
-      if (expression) for (const row of await nameCandidates(ctx.db, expression, 200, { fewExpected })) byId.set(row.id, row);
+    for (const expression of [exact, fuzzy]) {
+      if (expression) for (const row of await nameCandidates(ctx.db, expression, 200)) byId.set(row.id, row);
     }
     if (draft.dateOfBirth) {
       const sameDay = await ctx.db

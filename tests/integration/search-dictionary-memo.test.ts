@@ -3,6 +3,7 @@
 // process, and after another connection (another process) registers one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEncrypted } from '../../db/connection';
+import { searchRowid } from '../../db/search-rowid';
 import { searchEntry } from '../../electron/core/patient-search';
 import { seedPatients } from '../../electron/core/synthetic/seed';
 import { patientInput } from '../helpers/patients';
@@ -44,8 +45,8 @@ describe('the dictionary answers the search remembers', () => {
     const entry = searchEntry('Wuilmerson', 'Quintero Mora');
     other.transaction(() => {
       other.prepare('UPDATE patients SET given_names = ?, family_names = ? WHERE id = ?').run('Wuilmerson', 'Quintero Mora', id);
-      other.prepare('DELETE FROM patient_search WHERE rowid = ?').run(id);
-      other.prepare('INSERT INTO patient_search (rowid, names, phon) VALUES (?, ?, ?)').run(id, entry.names, entry.phon);
+      other.prepare('DELETE FROM patient_search WHERE rowid = ?').run(searchRowid(id));
+      other.prepare('INSERT INTO patient_search (rowid, names, phon) VALUES (?, ?, ?)').run(searchRowid(id), entry.names, entry.phon);
       const variant = other.prepare('INSERT OR IGNORE INTO name_variants (kind, variant, term) VALUES (?, ?, ?)');
       for (const v of entry.variants) variant.run(v.kind, v.variant, v.term);
     })();

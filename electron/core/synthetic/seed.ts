@@ -2,6 +2,7 @@
 // tests on 10,000 patients and the benchmark's million. Writes exactly what patients.register writes
 // (row, phones, search index), without an audit row per patient: one audit row records the seeding.
 import type { RawDatabase } from '../../../db/connection';
+import { searchRowid } from '../../../db/search-rowid';
 import { phoneSearchKey } from '../../api/phone';
 import type { PatientFields } from '../../api/patients';
 import { appendAudit } from '../audit';
@@ -53,7 +54,7 @@ export function insertPatientsBulk(raw: RawDatabase, patients: PatientFields[], 
       if (!firstId) firstId = id;
       p.phones.forEach((phone, i) => insertPhone.run(id, i, phone.number, phoneSearchKey(phone.number) ?? phone.number, phone.whatsapp ? 1 : 0));
       const entry = searchEntry(p.givenNames, p.familyNames);
-      insertSearch.run(id, entry.names, entry.phon);
+      insertSearch.run(searchRowid(id), entry.names, entry.phon);
       for (const v of entry.variants) {
         const key = `${v.kind} ${v.variant} ${v.term}`;
         if (seenKeys.has(key)) continue;
