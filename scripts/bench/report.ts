@@ -83,7 +83,7 @@ export function renderMarkdown(r: BenchResults): string {
     '≥ 300 req/s at p95 ≤ 100 ms',
     o.offeredPerSecond >= 300 && o.requestsPerSecond >= 0.97 * o.offeredPerSecond && o.latency.p95 <= 100 && o.errors === 0,
   );
-  row(`LAN host saturated: ${l.clients} clients, closed loop, ${l.seconds} s, 90% reads`, `${l.requestsPerSecond} req/s, p95 ${l.latency.p95} ms (reads ${l.readLatency.p95}, writes ${l.writeLatency.p95}), ${l.errors} errors of ${l.requests}`, 'the most it answers', null);
+  row(`LAN host saturated: ${l.clients} clients, closed loop, ${l.seconds} s, 90% reads`, `${l.requestsPerSecond} req/s${l.okPerSecond === undefined ? '' : ` (${l.okPerSecond} answered 200)`}, p95 ${l.latency.p95} ms (reads ${l.readLatency.p95}, writes ${l.writeLatency.p95}), ${l.errors} errors of ${l.requests}${Object.keys(l.errorsByStatus).length ? ` (by status: ${Object.entries(l.errorsByStatus).map(([status, n]) => `${status}: ${n}`).join(', ')})` : ''}`, 'the most it answers', null);
   row('host RSS after the load', `${r.host.rssAfterLoadMB} MB (before: ${r.host.rssBeforeLoadMB} MB)`, '≤ 300 MB', r.host.rssAfterLoadMB <= 300);
   row('unlock: passphrase KDF + open', `${r.unlock.kdfSeconds} s + ${r.unlock.openAndMigrateSeconds} s (raw-key open ${r.unlock.rawKeyOpenSeconds} s)`, '—', null);
   row('login screen first contentful paint (headless Chromium)', r.renderer.firstContentfulPaintMs === null ? 'not measured (no /usr/bin/chromium)' : `${r.renderer.firstContentfulPaintMs} ms`, '≤ 1 s', r.renderer.firstContentfulPaintMs !== null && r.renderer.firstContentfulPaintMs <= 1000);
