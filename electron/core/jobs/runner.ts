@@ -17,8 +17,14 @@ interface Pending {
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 
-function spawn(databaseFile: string, dataKey: Buffer): Worker {
-  const workerData = { databaseFile, keyHex: dataKey.toString('hex') };
+/**
+ * How far each lane's worker lowers its own priority (thread-priority.ts): exports run for seconds or
+ * minutes and nobody watches them; reports are an administrator waiting at a screen; searches are the desk.
+ */
+const LANE_NICENESS: Record<Lane, number> = { exports: 10, interactive: 5, search: 0 };
+
+function spawn(databaseFile: string, dataKey: Buffer, lane: Lane): Worker {
+  const workerData = { databaseFile, keyHex: dataKey.toString('hex'), niceness: LANE_NICENESS[lane] };
   if (FROM_SOURCES) {
     return new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData: { ...workerData, entry: new URL('./worker.ts', import.meta.url).href } });
   }
@@ -66,7 +72,7 @@ export class ReadOnlyRunner {
   private worker(slot: string): Worker {
     const existing = this.workers.get(slot);
     if (existing) return existing;
-    const worker = spawn(this.databaseFile, this.dataKey);
+    const worker = spawn(this.databaseFile, this.dataKey, slot.split(':')[0] as Lane);
     worker.on('message', (message: { id: number; progress?: number; message?: string; result?: unknown; error?: { code: ErrorCode; message: string; issues?: FieldIssue[] } }) => {
       const pending = this.pending.get(message.id);
       if (!pending) return;

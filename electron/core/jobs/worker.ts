@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createKysely, openEncrypted } from '../../../db/connection';
 import { AppError } from '../errors';
 import { TASKS, type TaskName } from './tasks';
+import { lowerThisThreadPriority } from './thread-priority';
 
 interface Request {
   id: number;
@@ -11,7 +12,8 @@ interface Request {
   args: unknown;
 }
 
-const { databaseFile, keyHex } = workerData as { databaseFile: string; keyHex: string };
+const { databaseFile, keyHex, niceness } = workerData as { databaseFile: string; keyHex: string; niceness?: number };
+lowerThisThreadPriority(niceness ?? 0);
 const db = createKysely(openEncrypted(databaseFile, Buffer.from(keyHex, 'hex'), { readonly: true }));
 
 parentPort!.on('message', async (request: Request) => {
