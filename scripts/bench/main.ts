@@ -166,6 +166,9 @@ async function main() {
   })();
   await new Promise((r) => setTimeout(r, 200));
   const mixed = [...queries.full_name, ...queries.name_prefix, ...queries.common_surname].slice(0, 400);
+  // Once untimed first: the idle pass comes second and would otherwise find in the cache the pages
+  // the first pass read (the ratio measured the export and a cold cache together).
+  for (const query of mixed) await searchPatients(ctx, { query, page: 1, pageSize: 20 });
   const during = summarise(await timeEach(mixed, (query) => searchPatients(ctx, { query, page: 1, pageSize: 20 })));
   stop = true;
   await exporting;
