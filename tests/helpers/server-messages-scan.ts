@@ -1,7 +1,7 @@
 // Finds, in the server's source, the Spanish messages it can send to the renderer: the texts the
 // renderer's English catalogue (renderer/src/i18n/server-messages.en.ts) must cover.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 
 export interface FoundMessage {
@@ -15,6 +15,7 @@ export interface FoundMessage {
 
 /** Helpers whose argument at this index is a message (electron/core/errors.ts; a job's progress(fraction, message)). */
 const MESSAGE_ARGUMENT: Record<string, number> = { invalidField: 1, notFound: 0, conflict: 0, forbidden: 0, unauthenticated: 0, progress: 1 };
+/** Errors whose argument at this index is a message (electron/core/errors.ts AppError, db/errors.ts StoreError). */
 const MESSAGE_CONSTRUCTOR: Record<string, number> = { AppError: 1, StoreError: 1 };
 /** zod checks whose string arguments are the message shown when the check fails. */
 const ZOD_CHECKS = new Set(['min', 'max', 'length', 'regex', 'refine', 'int', 'positive', 'nonnegative', 'negative', 'nonpositive', 'gt', 'gte', 'lt', 'lte', 'nonempty', 'email', 'url', 'uuid', 'multipleOf']);
@@ -31,13 +32,20 @@ function sourceFiles(dir: string, recursive: boolean): string[] {
   });
 }
 
-/** The files the scan reads: electron/api/*.ts, electron/core/**, and the transports (electron/main/**, electron/host/**). */
+/**
+ * The files the scan reads: electron/api/*.ts, electron/core/**, the transports (electron/main/**,
+ * electron/host/**) and the storage layer (db/**): its StoreErrors reach the user through the services
+ * (device.unlock and device.createLocal answer their message, backup.create too, the CLI prints it).
+ * Not db/migrations: schema and seed data, frozen once released, with no message in them.
+ */
 export function serverSourceFiles(root: string): string[] {
+  const migrations = join(root, 'db/migrations') + sep;
   return [
     ...sourceFiles(join(root, 'electron/api'), false),
     ...sourceFiles(join(root, 'electron/core'), true),
     ...sourceFiles(join(root, 'electron/main'), true),
     ...sourceFiles(join(root, 'electron/host'), true),
+    ...sourceFiles(join(root, 'db'), true).filter((file) => !file.startsWith(migrations)),
   ].sort();
 }
 

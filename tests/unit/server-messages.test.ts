@@ -1,6 +1,8 @@
 // The renderer's English for the server's Spanish messages: every message the server's source can
 // send has an English text (the scan below), and the translation behaves (exact, pattern, fallback).
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scanServerMessages, type FoundMessage } from '../helpers/server-messages-scan';
@@ -16,6 +18,12 @@ const NOT_SENT = new Set([
   'https only', // electron/main/settings.ts: the stored settings file, never shown
   'SHA-256 fingerprint, upper case with colons', // the same
 ]);
+
+/** Paths as the storage layer names them (db/*.ts): spaces, accents, brackets, a drive's colon. */
+const WINDOWS_DB = 'C:\\Users\\Ana María\\AppData\\Roaming\\Acogida (prueba)\\acogida.db';
+const POSIX_DB = '/home/unidad/datos 2026. v2/acogida.db';
+const BACKUP = 'D:\\Copias (USB)\\acogida-2026-11-23T0141.db';
+const PATHS = [[WINDOWS_DB], [POSIX_DB], [BACKUP]];
 
 /**
  * Sample values for the `${…}` of a template literal, by "file|expr ⋯ expr": every tuple must translate.
@@ -42,6 +50,21 @@ const SAMPLES: Record<string, string[][]> = {
   "electron/core/reports/r4v.ts|i + 2 ⋯ row.Month ⋯ row.Admin2 ⋯ row.Indicator ⋯ problems.join('; ')": [
     ['3', '2026-10', 'Cúcuta', 'Number of people receiving MHPSS', 'falta el indicador o la actividad; Total mensual (3) menor que nuevos beneficiarios (4)'],
   ],
+  // The storage layer's StoreErrors (db/*.ts): paths as users have them, SQLite's and Node's own English.
+  'db/connection.ts|file': PATHS,
+  'db/backup.ts|source': PATHS,
+  'db/backup.ts|dir': [['C:\\Copias (USB)'], ['/media/unidad/copias: noviembre']],
+  'db/backup.ts|out': PATHS,
+  'db/backup.ts|snapshot.integrity[0]': [['*** in database main ***\nPage 12: btreeInitPage() returns error code 11']],
+  'db/backup-snapshot.ts|error.message': [['SQLITE_FULL: database or disk is full'], ['Worker terminated due to reaching memory limit: JS heap out of memory']],
+  'db/backup-snapshot.ts|code': [['1'], ['null']],
+  'db/keyring.ts|file': [['C:\\Users\\Ana María\\AppData\\Roaming\\Acogida (prueba)\\keyring.json'], ['/home/unidad/datos 2026. v2/keyring.json']],
+  'db/restore-swap.ts|file': PATHS,
+  'db/backup-check.ts|original': PATHS,
+  'db/backup-check.ts|label': PATHS,
+  'db/backup-check.ts|original ⋯ size': [[BACKUP, '4096'], [POSIX_DB, '0']],
+  'db/backup-check.ts|original ⋯ sidecar.keyId ⋯ ours': [[BACKUP, '3f9a0c1d2e4b5a67', '0123456789abcdef']],
+  "db/store.ts|dataDir ⋯ leftovers.join(', ')": [['C:\\Users\\Ana María\\AppData\\Roaming\\Acogida (prueba)', 'acogida.db, keyring.json'], ['/home/unidad/datos 2026. v2', 'acogida.db-wal']],
 };
 const GENERIC = ['12', 'X'];
 
@@ -82,9 +105,19 @@ describe('the server messages the renderer translates', () => {
       'El ${} lleva solo dígitos (3 a 15)', // a template literal
       'falta el indicador o la actividad', // a pushed R4V problem
       'Demasiadas solicitudes con esta sesión. Espere ${} s.', // the LAN host's envelope
+      'La frase de acceso no es correcta. No se modificó ningún archivo.', // a StoreError of the storage layer (db/keyring.ts)
+      'No se encontró la base de datos en ${}.', // a StoreError's template literal (db/connection.ts)
+      'La base de datos está en uso por otro proceso (el servidor de Acogida o la aplicación de escritorio). Ciérrelo y repita la restauración. No se modificó nada.', // a StoreError's constant (db/restore-swap.ts)
     ]) {
       expect(texts, sample).toContain(sample);
     }
+  });
+
+  it('reads the storage layer but not its migrations', () => {
+    const db = found.filter((m) => m.where.startsWith('db/'));
+    // 25 StoreError messages in db/*.ts (keyring, connection, store, backup, backup-check, backup-snapshot, restore-swap).
+    expect(db.length).toBeGreaterThanOrEqual(25);
+    expect(db.filter((m) => m.where.startsWith('db/migrations/'))).toEqual([]);
   });
 
   it('has English for every one of them', () => {
@@ -95,6 +128,29 @@ describe('the server messages the renderer translates', () => {
   it('notices a message the catalogue does not know', () => {
     expect(untranslated({ where: 'x.ts:1', strings: ['Mensaje nuevo sin traducir'], expressions: [] })).toEqual(['Mensaje nuevo sin traducir']);
     expect(untranslated({ where: 'x.ts:1', strings: ['Otro mensaje con ', ' dentro'], expressions: ['n'] })).toHaveLength(1);
+  });
+
+  it('notices a StoreError of the storage layer the catalogue does not know', () => {
+    // A scratch copy of a db/ file with one new message: the scan finds it and the check reports it.
+    const scratch = mkdtempSync(join(tmpdir(), 'server-messages-'));
+    try {
+      mkdirSync(join(scratch, 'db'));
+      writeFileSync(
+        join(scratch, 'db/keyring.ts'),
+        [
+          "import { StoreError } from './errors';",
+          'export function check(file: string): void {',
+          "  throw new StoreError('keyring_damaged', `El archivo de claves ${file} tiene un formato nuevo que nadie tradujo.`);",
+          '}',
+          "export const known = () => new StoreError('wrong_passphrase', 'La frase de acceso no es correcta. No se modificó ningún archivo.');",
+        ].join('\n'),
+      );
+      const scanned = scanServerMessages(scratch, [join(scratch, 'db/keyring.ts')]);
+      expect(scanned.map((m) => m.where)).toEqual(['db/keyring.ts:3', 'db/keyring.ts:5']);
+      expect(scanned.flatMap((m) => untranslated(m))).toEqual(['El archivo de claves C:\\Users\\Ana María\\AppData\\Roaming\\Acogida (prueba)\\keyring.json tiene un formato nuevo que nadie tradujo.', 'El archivo de claves /home/unidad/datos 2026. v2/keyring.json tiene un formato nuevo que nadie tradujo.']);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('has English for zod’s own Spanish messages (z.locales.es) where a schema gives none', () => {
@@ -160,6 +216,24 @@ describe('serverText', () => {
     );
     expect(serverText('El archivo se abre con la clave pero no tiene el esquema de Acogida. No se modificó nada.', 'en')).toBe(
       'The file opens with the key but does not have the Acogida schema. Nothing was changed.',
+    );
+  });
+
+  it('translates the storage layer’s messages, its paths unchanged', () => {
+    expect(serverText(`No se encontró la base de datos en ${WINDOWS_DB}.`, 'en')).toBe(`The database was not found at ${WINDOWS_DB}.`);
+    expect(serverText(`No se pudo leer la base de datos (${POSIX_DB}): el archivo está dañado o no corresponde a esta clave. No se modificó nada.`, 'en')).toBe(
+      `The database (${POSIX_DB}) could not be read: the file is damaged or does not match this key. Nothing was changed.`,
+    );
+    expect(serverText('La frase de acceso no es correcta. No se modificó ningún archivo.', 'en')).toBe('The passphrase is not correct. No file was changed.');
+    expect(serverText(`No existe el archivo ${BACKUP}.`, 'en')).toBe(`The file ${BACKUP} does not exist.`);
+    // restore's own wording of a missing file keeps its pattern
+    expect(serverText(`No existe el archivo ${BACKUP}. No se modificó nada.`, 'en')).toBe(`The file ${BACKUP} does not exist. Nothing was changed.`);
+    expect(serverText(`La copia ${BACKUP} fue hecha con otra clave (id 3f9a0c1d2e4b5a67; esta unidad usa 0123456789abcdef): no se puede restaurar aquí. No se modificó nada.`, 'en')).toBe(
+      `The backup ${BACKUP} was made with another key (id 3f9a0c1d2e4b5a67; this unit uses 0123456789abcdef): it cannot be restored here. Nothing was changed.`,
+    );
+    expect(serverText(`${WINDOWS_DB} ya existe; elija otro nombre (una copia nunca se sobrescribe).`, 'en')).toBe(`${WINDOWS_DB} already exists; choose another name (a backup is never overwritten).`);
+    expect(serverText('No se pudo copiar la base de datos: SQLITE_FULL: database or disk is full. La copia incompleta se descarta.', 'en')).toBe(
+      'The database could not be copied: SQLITE_FULL: database or disk is full. The incomplete copy is discarded.',
     );
   });
 

@@ -1,5 +1,5 @@
 // English for the server's Spanish messages (gettext style: the key is the Spanish text the server sends).
-// The server words every error in Spanish (electron/api schemas, electron/core AppErrors, the transports);
+// The server words every error in Spanish (electron/api schemas, electron/core AppErrors, the transports, db StoreErrors);
 // LAN clients and scripts rely on those texts, so they stay as they are and the renderer translates them here.
 // tests/unit/server-messages.test.ts scans the server's source and fails when a message has no entry here.
 
@@ -245,6 +245,14 @@ export const exactMessages: Record<string, string> = {
   'La entrada debe ser un objeto': 'The input must be an object',
   'Error interno. El equipo técnico puede revisar el registro de la aplicación.': 'Internal error. The technical team can check the application log.',
 
+  // The storage layer (db/keyring.ts, store.ts, restore-swap.ts StoreErrors): unlock, set-up, backups, restore
+  'El archivo de claves no tiene frase de acceso.': 'The key file has no passphrase.',
+  'La frase de acceso no es correcta. No se modificó ningún archivo.': 'The passphrase is not correct. No file was changed.',
+  'La clave de recuperación no es correcta. No se modificó ningún archivo.': 'The recovery key is not correct. No file was changed.',
+  'El almacén de claves del sistema no pudo abrir la base de datos; use la frase de acceso.': 'The system keystore could not open the database; use the passphrase.',
+  'La base de datos está en uso por otro proceso (el servidor de Acogida o la aplicación de escritorio). Ciérrelo y repita la restauración. No se modificó nada.':
+    'The database is in use by another process (the Acogida server or the desktop app). Close it and repeat the restore. Nothing was changed.',
+
   // The LAN host (electron/host/server.ts)
   'La solicitud no es válida.': 'The request is not valid.',
   'Nombre de host no permitido.': 'Host name not allowed.',
@@ -367,6 +375,47 @@ export const messagePatterns: MessagePattern[] = [
   { re: /^La cadena del registro de auditoría está rota en la fila (\S+) \((.*)\): la copia pudo ser alterada\.$/, en: ([row, reason], tr) => `The audit log chain is broken at row ${row} (${tr(reason!) ?? reason}): the backup may have been altered.` },
   { re: /^falta la fila (\d+) \(la siguiente es (\d+)\)$/, en: ([missing, next]) => `row ${missing} is missing (the next one is ${next})` },
   { re: /^(.+) Puede ser otro equipo haciéndose pasar por el host: avise al administrador\.$/s, en: ([why], tr) => `${tr(why!) ?? why} It may be another computer posing as the host: tell the administrator.` },
+
+  // The storage layer (db/*.ts StoreErrors). Paths, file names, key ids and SQLite's own text pass through unchanged.
+  // After the backups' patterns: "No existe el archivo X. No se modificó nada." is restore's, above.
+  { re: /^No existe el archivo (.+)\.$/s, en: ([file]) => `The file ${file} does not exist.` },
+  { re: /^(.+) es una base de datos SQLite SIN cifrar: no es una copia de seguridad de Acogida\. No se modificó nada\.$/s, en: ([file]) => `${file} is an UNENCRYPTED SQLite database: it is not an Acogida backup. Nothing was changed.` },
+  { re: /^(.+) no es una base de datos de Acogida \(tamaño (\d+) bytes\)\. No se modificó nada\.$/s, en: ([file, size]) => `${file} is not an Acogida database (size ${size} bytes). Nothing was changed.` },
+  {
+    re: /^La copia (.+) fue hecha con otra clave \(id ([^;]*); esta unidad usa ([^)]*)\): no se puede restaurar aquí\. No se modificó nada\.$/s,
+    en: ([file, theirs, ours]) => `The backup ${file} was made with another key (id ${theirs}; this unit uses ${ours}): it cannot be restored here. Nothing was changed.`,
+  },
+  {
+    re: /^La copia (.+) está dañada: su contenido cambió desde que se hizo \(la suma de verificación no coincide\)\. No se modificó nada\.$/s,
+    en: ([file]) => `The backup ${file} is damaged: its content changed after it was made (the checksum does not match). Nothing was changed.`,
+  },
+  {
+    re: /^No se puede abrir (.+) con la clave de esta unidad: fue hecha con otra clave \(otra instalación de Acogida\), no es una copia de Acogida o su primera página está dañada\. No se modificó nada\.$/s,
+    en: ([file]) => `${file} cannot be opened with this unit’s key: it was made with another key (another Acogida installation), it is not an Acogida backup or its first page is damaged. Nothing was changed.`,
+  },
+  { re: /^No se pudo copiar la base de datos: (.*)\. La copia incompleta se descarta\.$/s, en: ([why], tr) => `The database could not be copied: ${tr(why!) ?? why}. The incomplete copy is discarded.` },
+  { re: /^La copia de seguridad se interrumpió \(código (.*)\)\. La copia incompleta se descarta\.$/s, en: ([code]) => `The backup was interrupted (code ${code}). The incomplete copy is discarded.` },
+  { re: /^No se encontró la base de datos en (.+)\.$/s, en: ([file]) => `The database was not found at ${file}.` },
+  { re: /^La carpeta de destino (.+) no existe\.$/s, en: ([dir]) => `The destination folder ${dir} does not exist.` },
+  { re: /^(.+) ya existe; elija otro nombre \(una copia nunca se sobrescribe\)\.$/s, en: ([file]) => `${file} already exists; choose another name (a backup is never overwritten).` },
+  { re: /^La copia no pasó la verificación de integridad \((.*)\); se descartó\.$/s, en: ([first]) => `The backup failed the integrity check (${first}); it was discarded.` },
+  {
+    re: /^La base de datos \((.+)\) está en uso por otro proceso, por ejemplo el servidor de la unidad; intente de nuevo o deténgalo\.$/s,
+    en: ([file]) => `The database (${file}) is in use by another process, for example the unit’s server; try again or stop it.`,
+  },
+  {
+    re: /^No se pudo leer la base de datos \((.+)\): el archivo está dañado o no corresponde a esta clave\. No se modificó nada\.$/s,
+    en: ([file]) => `The database (${file}) could not be read: the file is damaged or does not match this key. Nothing was changed.`,
+  },
+  {
+    re: /^La base de datos actual \((.+)\) no se puede abrir: está en uso por otro proceso, dañada o no corresponde a esta clave\. Si está dañada, detenga Acogida, muévala a otra carpeta y repita la restauración\. No se modificó nada\.$/s,
+    en: ([file]) =>
+      `The current database (${file}) cannot be opened: it is in use by another process, damaged or does not match this key. If it is damaged, stop Acogida, move it to another folder and repeat the restore. Nothing was changed.`,
+  },
+  { re: /^No hay archivo de claves en (.+): inicialice primero con "npm run cli -- init"\.$/s, en: ([file]) => `There is no key file at ${file}: initialise first with "npm run cli -- init".` },
+  { re: /^El archivo de claves (.+) está dañado \(no es JSON válido\)\. Restaure una copia o use la copia de seguridad\.$/s, en: ([file]) => `The key file ${file} is damaged (it is not valid JSON). Restore a copy or use the backup.` },
+  { re: /^El archivo de claves (.+) está dañado o no es de Acogida\.$/s, en: ([file]) => `The key file ${file} is damaged or is not Acogida’s.` },
+  { re: /^(.+) ya tiene una base de datos de Acogida \((.*)\); no se tocó nada\.$/s, en: ([dir, files]) => `${dir} already has an Acogida database (${files}); nothing was touched.` },
 
   // Exports and reports (electron/core/exports.ts, reports/)
   { re: /^La exportación falló: (.*)$/s, en: ([why], tr) => `The export failed: ${tr(why!) ?? why}` },
