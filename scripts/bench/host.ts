@@ -106,15 +106,20 @@ export interface LoadResult {
 }
 
 /** One request of the mix: 10% registrations, 65% searches, 25% record reads. */
-async function oneRequest(url: string, token: string, random: () => number, queries: string[], patientIds: number[]): Promise<{ write: boolean; status: number }> {
+async function oneRequest(url: string, token: string, random: () => number, queries: string[], patientIds: number[]): Promise<{ write: boolean; status: number; retryAfterSeconds?: number }> {
   const roll = random();
+  const answer = (write: boolean, { status, body }: { status: number; body: unknown }) => ({
+    write,
+    status,
+    retryAfterSeconds: (body as { error?: { retryAfterSeconds?: number } } | null)?.error?.retryAfterSeconds,
+  });
   try {
     if (roll < 0.1) {
       const patient = { ...syntheticPatient(random, new Date()), documentType: 'CC' as const, documentNumber: `7${documentBase}${String(++documentCounter).padStart(6, '0')}` };
-      return { write: true, status: (await call(url, 'patients.register', { patient }, token)).status };
+      return answer(true, await call(url, 'patients.register', { patient }, token));
     }
-    if (roll < 0.75) return { write: false, status: (await call(url, 'patients.search', { query: queries[Math.floor(random() * queries.length)]!, pageSize: 20 }, token)).status };
-    return { write: false, status: (await call(url, 'patients.get', { patientId: patientIds[Math.floor(random() * patientIds.length)]! }, token)).status };
+    if (roll < 0.75) return answer(false, await call(url, 'patients.search', { query: queries[Math.floor(random() * queries.length)]!, pageSize: 20 }, token));
+    return answer(false, await call(url, 'patients.get', { patientId: patientIds[Math.floor(random() * patientIds.length)]! }, token));
   } catch {
     return { write: roll < 0.1, status: 0 };
   }
@@ -226,6 +231,9 @@ export async function runLoad(url: string, tokens: string | string[], queries: s
       const t0 = performance.now();
       const result = await oneRequest(url, token, random, queries, patientIds);
       tally.record(performance.now() - t0, result.write, result.status);
+      // Refused by the per-session rate limit (5/s after a burst of 120): wait as told, as the app
+      // does, instead of spinning on refusals the host answers in microseconds.
+      if (result.status === 429) await new Promise((resolve) => setTimeout(resolve, 1000 * (result.retryAfterSeconds ?? 1)));
     }
   };
   await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
