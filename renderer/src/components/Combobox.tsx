@@ -1,7 +1,7 @@
 // An editable combobox with a list box popup (WAI-ARIA APG "combobox with listbox popup"):
 // type to filter, ↓/↑ to move, Enter to pick, Escape to close. The value is an option's code.
 import { useId, useMemo, useState, type ReactNode, type Ref } from 'react';
-import { useErrorText } from './Field';
+import { FieldNotes, useErrorText } from './Field';
 
 export interface ComboOption {
   value: string;
@@ -126,16 +126,7 @@ export function Combobox({ label, value, onChange, onBlur, search, labelOf, hint
           </li>
         ))}
       </ul>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }

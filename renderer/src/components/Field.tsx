@@ -17,12 +17,10 @@ export function useErrorText(error: string | undefined): string | undefined {
   return error ? serverText(error, i18n.language) : error;
 }
 
-function FieldFrame({ id, label, hint, error: message, children }: FieldFrameProps) {
-  const error = useErrorText(message);
+/** A field's hint and error, with the ids its control's aria-describedby names (describedBy). */
+export function FieldNotes({ id, hint, error }: { id: string; hint?: ReactNode; error?: string }) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children}
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
@@ -33,6 +31,17 @@ function FieldFrame({ id, label, hint, error: message, children }: FieldFramePro
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function FieldFrame({ id, label, hint, error: message, children }: FieldFrameProps) {
+  const error = useErrorText(message);
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -145,16 +154,7 @@ export function CheckboxField({ label, hint, error: message, ref, ...input }: Ch
         <input {...input} ref={ref} id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} />
         <label htmlFor={id}>{label}</label>
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
