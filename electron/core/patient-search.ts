@@ -197,32 +197,70 @@ const quote = (term: string) => `"${term.replace(/"/g, '')}"`;
  */
 const searchable = (tokens: string[]) => [...new Set(tokens.filter((t) => t.length >= MIN_TOKEN_LENGTH))];
 
-/** What one query token may match, as FTS5 sub-expressions. */
+/**
+ * What one query token may match, as an FTS5 sub-expression and as the same terms checked on a
+ * person's own name tokens (the index holds exactly those tokens and their phonetic keys).
+ */
+export interface TokenCondition {
+  expression: string;
+  /** Spellings a name token may be, or begin with (`prefix`). */
+  spellings: { term: string; prefix: boolean }[];
+  /** Phonetic keys a name token may have. */
+  sounds: string[];
+}
+
+/** A person's name tokens meet the condition, as the index would answer. */
+export function meets(condition: TokenCondition, personTokens: string[]): boolean {
+  return personTokens.some(
+    (token) =>
+      condition.spellings.some((s) => (s.prefix ? token.startsWith(s.term) : token === s.term)) ||
+      (condition.sounds.length > 0 && condition.sounds.includes(phoneticKey(token))),
+  );
+}
+
+/** What one query token may match. */
 interface TokenMatch {
   /** Its spelling, as a prefix, or its sound; within one edit if the dictionary does not know it (a typo). */
-  narrow: string;
+  narrow: TokenCondition;
   /** The same, within one edit also when it is a known name: a typo can make another real name (Alvaredo → Alvarado). */
-  wide: string;
+  wide: TokenCondition;
+  /** The word is a name (or begins one) as typed: `narrow` holds no neighbours. */
+  typed: boolean;
 }
 
 async function tokenMatch(db: Db, memo: DictionaryMemo, token: string): Promise<TokenMatch> {
   const expanded = token.length > PREFIX_INDEX_MAX ? await remembered(memo, `prefix ${token}`, () => spellingsStartingWith(db, token)) : null;
-  const prefix = expanded ? expanded.map(quote) : [`${quote(token)}*`];
+  const prefix = expanded ? expanded.map((term) => ({ term, prefix: false })) : [{ term: token, prefix: true }];
   const key = phoneticKey(token);
   const { spelling: spellings, key: keys } = await remembered(memo, `near ${token} ${key}`, () => neighbours(db, token, key));
   // A word that begins a known name ("Ulis" of Ulises, as typed at the desk) is taken as typed, not
   // as a typo: widening it too brought in its neighbours (Luis, Zulis) and their sounds, thousands
   // of people to intersect, for a name the prefix already finds.
   const typed = spellings.known || (expanded ? true : await remembered(memo, `begins ${token}`, () => beginsSpelling(db, token)));
-  const build = (wide: boolean) => {
+  const build = (wide: boolean): TokenCondition => {
     // The word's own spelling is left out: its sound (always asked) finds every person spelled so,
     // and an OR of one list fewer halves the cost of intersecting the words of a full name.
-    const spelled = [...new Set([...prefix, ...(wide || !typed ? spellings.within.map(quote) : [])])].filter((t) => t !== quote(token));
-    const sounds = [...new Set([quote(key), ...(wide || (!typed && !keys.known) ? keys.within.map(quote) : [])])];
-    const bySound = `phon : (${sounds.join(' OR ')})`;
-    return spelled.length ? `(names : (${spelled.join(' OR ')}) OR ${bySound})` : `(${bySound})`;
+    const spelled = uniqueSpellings([...prefix, ...(wide || !typed ? spellings.within.map((term) => ({ term, prefix: false })) : [])]).filter(
+      (s) => s.prefix || s.term !== token,
+    );
+    const sounds = [...new Set([key, ...(wide || (!typed && !keys.known) ? keys.within : [])])];
+    const bySound = `phon : (${sounds.map(quote).join(' OR ')})`;
+    const expression = spelled.length ? `(names : (${spelled.map(spellingTerm).join(' OR ')}) OR ${bySound})` : `(${bySound})`;
+    return { expression, spellings: spelled, sounds };
   };
-  return { narrow: build(false), wide: build(true) };
+  return { narrow: build(false), wide: build(true), typed };
+}
+
+const spellingTerm = (s: { term: string; prefix: boolean }) => (s.prefix ? `${quote(s.term)}*` : quote(s.term));
+
+function uniqueSpellings(spellings: { term: string; prefix: boolean }[]): { term: string; prefix: boolean }[] {
+  const seen = new Set<string>();
+  return spellings.filter((s) => {
+    const id = spellingTerm(s);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** The match of each searchable token, in order. */
@@ -231,6 +269,8 @@ async function tokenMatches(db: Db, tokens: string[]): Promise<TokenMatch[]> {
   return Promise.all(searchable(tokens).map((t) => tokenMatch(db, memo, t)));
 }
 
+const allOf = (conditions: TokenCondition[]) => conditions.map((c) => c.expression).join(' AND ');
+
 /**
  * FTS5 expression: every query token (but lone initials) must match, by its spelling, as a prefix
  * or by its sound, and within one edit when the word is unknown. Null when no token is long enough
@@ -238,8 +278,13 @@ async function tokenMatches(db: Db, tokens: string[]): Promise<TokenMatch[]> {
  * bring in thousands of other people.
  */
 export async function nameMatchExpression(db: Db, tokens: string[]): Promise<string | null> {
-  const matches = await tokenMatches(db, tokens);
-  return matches.length ? matches.map((m) => m.narrow).join(' AND ') : null;
+  const conditions = await nameMatchConditions(db, tokens);
+  return conditions.length ? allOf(conditions) : null;
+}
+
+/** The conditions of nameMatchExpression, one per searchable token. */
+export async function nameMatchConditions(db: Db, tokens: string[]): Promise<TokenCondition[]> {
+  return (await tokenMatches(db, tokens)).map((m) => m.narrow);
 }
 
 /** Every searchable token spelled exactly as typed: the people a receptionist most likely means. */
@@ -283,16 +328,86 @@ export interface NameRow {
  * the cache far longer.
  */
 export async function nameCandidates(db: Db, expression: string, limit: number): Promise<NameRow[]> {
-  return (await candidatesOf(db, expression, limit)).rows;
+  return (await candidatesMatching(db, expression, limit)).rows;
 }
 
 /** As nameCandidates, and whether these are every match (the index had fewer than `limit`). */
-async function candidatesOf(db: Db, expression: string, limit: number): Promise<{ rows: NameRow[]; complete: boolean }> {
+async function candidatesMatching(db: Db, expression: string, limit: number): Promise<Candidates> {
   const { rows } = await sql<CandidateRow>`
     SELECT p.id, p.given_names, p.family_names, p.date_of_birth, p.estimated_birth_year, p.merged_into_id
     FROM (SELECT ${sql.raw(String(SEARCH_ROWID_BASE))} - rowid AS id FROM patient_search WHERE patient_search MATCH ${expression} ORDER BY rowid LIMIT ${limit}) AS m
     JOIN patients AS p INDEXED BY patients_name_candidates ON p.id = m.id`.execute(db);
   return { rows: live(rows), complete: rows.length < limit };
+}
+
+interface Candidates {
+  rows: NameRow[];
+  complete: boolean;
+}
+
+/** Names of this many words or more are looked up by their two rarest words first (candidatesMeeting). */
+const ANCHOR_MIN_WORDS = 3;
+
+/**
+ * The candidates meeting every condition: the same rows, in the same order, as nameCandidates of
+ * their AND. FTS5 pays an AND by seeking in every word's list, so a full name costs as much as its
+ * commonest words ("María … Hernández": 2 ms and more at a million), though one rare word settles
+ * it. A name of three words or more is looked up by its two rarest words only (termCounts), and
+ * the other words are checked on the few people found; when those two match `limit` people or more
+ * (the AND's page could lie beyond them), the whole AND is asked after all.
+ */
+export async function candidatesMeeting(db: Db, conditions: TokenCondition[], limit: number): Promise<Candidates> {
+  if (conditions.length >= ANCHOR_MIN_WORDS) {
+    // A word that begins many spellings ("mari": María, Mariana, Maribel…) is never the rarest: its terms are not counted.
+    const counted = (c: TokenCondition) => termsOf(c).length <= MAX_TERMS_COUNTED;
+    const counts = await termCounts(db, conditions.filter(counted).flatMap(termsOf));
+    const estimates = conditions.map((c) => (counted(c) ? termsOf(c).reduce((sum, term) => sum + counts.get(term)!, 0) : TERM_COUNT_CAP));
+    const rarest = conditions.map((_, i) => i).sort((a, b) => estimates[a]! - estimates[b]!);
+    // Every word common: two of them would match more than a page.
+    const anchor = estimates[rarest[0]!]! < TERM_COUNT_CAP ? await candidatesMatching(db, allOf(rarest.slice(0, 2).map((i) => conditions[i]!)), limit) : null;
+    if (anchor?.complete) {
+      const others = rarest.slice(2).map((i) => conditions[i]!);
+      return { rows: anchor.rows.filter((row) => others.every((c) => meets(c, personTokens(row)))), complete: true };
+    }
+  }
+  return candidatesMatching(db, allOf(conditions), limit);
+}
+
+/** The FTS5 queries of a condition's terms, one each: `phon : "ernandes"`, `names : "luis"*`. */
+function termsOf(condition: TokenCondition): string[] {
+  return [...condition.spellings.map((s) => `names : ${spellingTerm(s)}`), ...condition.sounds.map((k) => `phon : ${quote(k)}`)];
+}
+
+/** A condition of more terms than this is taken as common without counting them. */
+const MAX_TERMS_COUNTED = 8;
+/** Counted up to here: enough to tell a rare word from a common one, and a common one costs no more. */
+const TERM_COUNT_CAP = 10_000;
+const TERM_COUNTS_SIZE = 50_000;
+/**
+ * How many people each FTS5 term matches (up to TERM_COUNT_CAP), per database. Only the choice of
+ * anchor words depends on them, never the answer, so counts are kept as taken: they drift as people
+ * are registered, and are taken anew when the map is full. Names recur, so most words of a search
+ * are counted already; a new one is most often rare, and counting it reads only its short list.
+ */
+const termCountMemo = new WeakMap<object, Map<string, number>>();
+
+/** The counts of `terms`, those not counted yet in one statement. */
+async function termCounts(db: Db, terms: string[]): Promise<Map<string, number>> {
+  let counts = termCountMemo.get(db);
+  if (!counts || counts.size >= TERM_COUNTS_SIZE) {
+    counts = new Map();
+    termCountMemo.set(db, counts);
+  }
+  const known = counts;
+  const unknown = [...new Set(terms.filter((term) => !known.has(term)))];
+  if (unknown.length) {
+    const columns = unknown.map(
+      (term, i) => sql`(SELECT count(*) FROM (SELECT 1 FROM patient_search WHERE patient_search MATCH ${term} LIMIT ${TERM_COUNT_CAP})) AS ${sql.ref(`n${i}`)}`,
+    );
+    const row = (await sql<Record<string, number>>`SELECT ${sql.join(columns)}`.execute(db)).rows[0] ?? {};
+    unknown.forEach((term, i) => known.set(term, Number(row[`n${i}`] ?? 0)));
+  }
+  return known;
 }
 
 type CandidateRow = NameRow & { merged_into_id: number | null };
@@ -321,17 +436,23 @@ async function searchNames(db: Db, query: string, limit: number): Promise<Search
   const add = (rows: NameRow[]) => rows.forEach((r) => byId.set(r.id, r));
   // People whose names hold every token as typed score highest; a few more than the page are enough
   // to prefer names typed in their own order.
-  const asTyped = async () => add((await candidatesOf(db, exact, Math.max(EXACT_POOL, 3 * limit))).rows);
+  const asTyped = async () => add((await candidatesMatching(db, exact, Math.max(EXACT_POOL, 3 * limit))).rows);
   const fullName = searchable(tokens).length >= 3;
   if (!fullName) await asTyped();
   if (byId.size < limit) {
     const matches = await tokenMatches(db, tokens);
-    const narrow = await candidatesOf(db, matches.map((m) => m.narrow).join(' AND '), pool);
+    const narrowConditions = matches.map((m) => m.narrow);
+    // A full name typed as names is looked up by its rarest words (candidatesMeeting). With a typo
+    // it is not: the typed word and its neighbours are new terms, whose counting cost more than
+    // the rarest words saved.
+    const narrow = matches.every((m) => m.typed)
+      ? await candidatesMeeting(db, narrowConditions, pool)
+      : await candidatesMatching(db, allOf(narrowConditions), pool);
     add(narrow.rows);
     if (fullName && !narrow.complete) await asTyped();
     for (let i = 0; i < matches.length && byId.size === 0; i++) {
-      if (matches[i]!.wide === matches[i]!.narrow) continue;
-      add((await candidatesOf(db, matches.map((m, j) => (j === i ? m.wide : m.narrow)).join(' AND '), pool)).rows);
+      if (matches[i]!.wide.expression === matches[i]!.narrow.expression) continue;
+      add((await candidatesMatching(db, allOf(matches.map((m, j) => (j === i ? m.wide : m.narrow))), pool)).rows);
     }
   }
   return [...byId.values()]

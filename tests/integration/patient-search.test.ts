@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientIdOfSearchRowid, SEARCH_ROWID_BASE } from '../../db/search-rowid';
 import type { PatientFields } from '../../electron/api/patients';
 import { foldText, nameTokens } from '../../electron/core/names';
-import { nameCandidates, nameMatchExpression } from '../../electron/core/patient-search';
+import { candidatesMeeting, meets, nameCandidates, nameMatchConditions, nameMatchExpression } from '../../electron/core/patient-search';
 import { patientInput } from '../helpers/patients';
 import { rng } from '../../electron/core/synthetic/generate';
 import { seedPatients } from '../../electron/core/synthetic/seed';
@@ -188,6 +188,57 @@ describe('patients.search on 10,000 generated patients', () => {
     // Both cases were met: every match fitting in the limit, and more matches than it.
     expect(complete).toBeGreaterThan(40);
     expect(cut).toBeGreaterThan(40);
+  });
+
+  it('checks a word on a person as the index would: every condition of 200 typed names, on the people it matches and others', async () => {
+    // candidatesMeeting looks a long name up by its two rarest words and checks the others with
+    // `meets`: for each condition, `meets` must hold for exactly the people the index matches.
+    const random = rng(91);
+    // Everyone in the store, those other tests registered too.
+    const everyone = unit.store.raw.prepare('SELECT id, given_names AS givenNames, family_names AS familyNames FROM patients').all() as { id: number; givenNames: string; familyNames: string }[];
+    const byId = new Map(everyone.map((p) => [p.id, p]));
+    let held = 0;
+    let checked = 0;
+    for (const person of people.slice(0, 200)) {
+      const roll = random();
+      const typed =
+        roll < 0.4 ? `${person.givenNames} ${person.familyNames}` : roll < 0.7 ? `${person.givenNames.split(' ')[0]} ${typo(person.familyNames, random)}` : `${person.givenNames.slice(0, 3)} ${person.familyNames.slice(0, 5)}`;
+      for (const condition of await nameMatchConditions(unit.ctx.db, nameTokens(typed))) {
+        const indexed = new Set((unit.store.raw.prepare('SELECT rowid FROM patient_search WHERE patient_search MATCH ?').pluck().all(condition.expression) as number[]).map(patientIdOfSearchRowid));
+        // Everyone the index matches, and as many others drawn at random.
+        const others = Array.from({ length: indexed.size + 20 }, () => everyone[Math.floor(random() * everyone.length)]!);
+        for (const p of [...[...indexed].map((id) => byId.get(id)!), ...others]) {
+          const met = meets(condition, nameTokens(`${p.givenNames} ${p.familyNames}`));
+          expect(met, `${condition.expression} on ${p.givenNames} ${p.familyNames}`).toBe(indexed.has(p.id));
+          if (met) held++;
+          checked++;
+        }
+      }
+    }
+    expect(held).toBeGreaterThan(1_000);
+    expect(checked - held).toBeGreaterThan(1_000);
+  });
+
+  it('finds, by the rarest words of a long name, exactly the candidates of the whole AND', async () => {
+    const everyMatch = (expression: string) => (unit.store.raw.prepare('SELECT rowid FROM patient_search WHERE patient_search MATCH ?').pluck().all(expression) as number[]).length;
+    let compared = 0;
+    let cut = 0;
+    for (const person of people.filter((p) => p.familyNames.includes(' ')).slice(0, 120)) {
+      for (const typed of [`${person.givenNames} ${person.familyNames}`, `${person.givenNames.split(' ')[0]} ${person.familyNames.slice(0, 4)} ${person.familyNames.split(' ')[1]}`]) {
+        const conditions = await nameMatchConditions(unit.ctx.db, nameTokens(typed));
+        if (conditions.length < 3) continue;
+        const expression = conditions.map((c) => c.expression).join(' AND ');
+        for (const limit of [100, 3, 1]) {
+          const anchored = await candidatesMeeting(unit.ctx.db, conditions, limit);
+          expect(anchored.rows.map((r) => r.id), `${typed} (${limit})`).toEqual((await nameCandidates(unit.ctx.db, expression, limit)).map((r) => r.id));
+          expect(anchored.complete).toBe(everyMatch(expression) < limit);
+          compared++;
+          if (!anchored.complete) cut++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(300);
+    expect(cut).toBeGreaterThan(20);
   });
 
   it('uses the FTS index and indexes for names, documents and phones (EXPLAIN QUERY PLAN)', async () => {
