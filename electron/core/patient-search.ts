@@ -253,15 +253,7 @@ async function tokenMatch(db: Db, memo: DictionaryMemo, token: string): Promise<
 
 const spellingTerm = (s: { term: string; prefix: boolean }) => (s.prefix ? `${quote(s.term)}*` : quote(s.term));
 
-function uniqueSpellings(spellings: { term: string; prefix: boolean }[]): { term: string; prefix: boolean }[] {
-  const seen = new Set<string>();
-  return spellings.filter((s) => {
-    const id = spellingTerm(s);
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
+const uniqueSpellings = (spellings: { term: string; prefix: boolean }[]) => [...new Map(spellings.map((s) => [spellingTerm(s), s])).values()];
 
 /** The match of each searchable token, in order. */
 async function tokenMatches(db: Db, tokens: string[]): Promise<TokenMatch[]> {
@@ -359,9 +351,9 @@ const ANCHOR_MIN_WORDS = 3;
 export async function candidatesMeeting(db: Db, conditions: TokenCondition[], limit: number): Promise<Candidates> {
   if (conditions.length >= ANCHOR_MIN_WORDS) {
     // A word that begins many spellings ("mari": María, Mariana, Maribel…) is never the rarest: its terms are not counted.
-    const counted = (c: TokenCondition) => termsOf(c).length <= MAX_TERMS_COUNTED;
-    const counts = await termCounts(db, conditions.filter(counted).flatMap(termsOf));
-    const estimates = conditions.map((c) => (counted(c) ? termsOf(c).reduce((sum, term) => sum + counts.get(term)!, 0) : TERM_COUNT_CAP));
+    const terms = conditions.map(termsOf).map((t) => (t.length <= MAX_TERMS_COUNTED ? t : null));
+    const counts = await termCounts(db, terms.flatMap((t) => t ?? []));
+    const estimates = terms.map((t) => (t ? t.reduce((sum, term) => sum + counts.get(term)!, 0) : TERM_COUNT_CAP));
     const rarest = conditions.map((_, i) => i).sort((a, b) => estimates[a]! - estimates[b]!);
     // Every word common: two of them would match more than a page.
     const anchor = estimates[rarest[0]!]! < TERM_COUNT_CAP ? await candidatesMatching(db, allOf(rarest.slice(0, 2).map((i) => conditions[i]!)), limit) : null;
