@@ -108,27 +108,45 @@ export function similarity(a: string, b: string): number {
  * with a small tie-breaker for tokens typed in the person's own order.
  */
 export function nameScore(queryTokens: string[], personTokens: string[]): number {
-  if (queryTokens.length === 0 || personTokens.length === 0) return 0;
-  let total = 0;
-  let lastIndex = -1;
-  let inOrder = 0;
-  const personKeys = personTokens.map(phoneticKey);
-  for (const q of queryTokens) {
-    let best = 0;
-    let bestIndex = -1;
-    const qKey = phoneticKey(q);
-    personTokens.forEach((p, index) => {
-      let s = similarity(q, p);
+  return nameScorer(queryTokens)(personTokens);
+}
+
+/**
+ * nameScore for one query, for many people: a search scores a hundred candidates whose names
+ * share a few common tokens, so each query token's score against a name token is kept once worked out.
+ */
+export function nameScorer(queryTokens: string[]): (personTokens: string[]) => number {
+  const queries = queryTokens.map((q) => ({ q, key: phoneticKey(q), scores: new Map<string, number>() }));
+  const tokenScore = (query: (typeof queries)[number], p: string): number => {
+    let s = query.scores.get(p);
+    if (s === undefined) {
+      const { q } = query;
+      s = similarity(q, p);
       if (p.startsWith(q) && q.length >= 2) s = Math.max(s, 0.9 + 0.1 * (q.length / p.length));
-      if (personKeys[index] === qKey) s = Math.max(s, 0.97);
-      if (s > best) {
-        best = s;
-        bestIndex = index;
-      }
-    });
-    total += best;
-    if (bestIndex > lastIndex) inOrder++;
-    lastIndex = bestIndex;
-  }
-  return (total + 0.01 * inOrder) / (queryTokens.length * 1.01);
+      if (phoneticKey(p) === query.key) s = Math.max(s, 0.97);
+      query.scores.set(p, s);
+    }
+    return s;
+  };
+  return (personTokens) => {
+    if (queries.length === 0 || personTokens.length === 0) return 0;
+    let total = 0;
+    let lastIndex = -1;
+    let inOrder = 0;
+    for (const query of queries) {
+      let best = 0;
+      let bestIndex = -1;
+      personTokens.forEach((p, index) => {
+        const s = tokenScore(query, p);
+        if (s > best) {
+          best = s;
+          bestIndex = index;
+        }
+      });
+      total += best;
+      if (bestIndex > lastIndex) inOrder++;
+      lastIndex = bestIndex;
+    }
+    return (total + 0.01 * inOrder) / (queries.length * 1.01);
+  };
 }
