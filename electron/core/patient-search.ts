@@ -6,7 +6,7 @@ import { SEARCH_ROWID_BASE, searchRowid } from '../../db/search-rowid';
 import { phoneSearchKey } from '../api/phone';
 import { normaliseDocumentNumber } from '../api/patients';
 import type { Db } from './context';
-import { keyVariants, nameScore, nameTokens, phoneticKey } from './names';
+import { keyVariants, nameScorer, nameTokens, phoneticKey } from './names';
 
 /** Candidates taken from the index before the finer re-ranking by name similarity. */
 const CANDIDATE_POOL = 100;
@@ -131,7 +131,11 @@ interface Neighbours {
   known: boolean;
   /** The dictionary's other words within one edit of it. */
   within: string[];
+  /** Every such word was read (the lookup stops at NEIGHBOURS_MAX rows): `known` false means unknown. */
+  complete: boolean;
 }
+
+const NEIGHBOURS_MAX = 128;
 
 /** A spelling and a phonetic key with their neighbours in the dictionary (SymSpell), in one query. */
 async function neighbours(db: Db, spelling: string, key: string): Promise<{ spelling: Neighbours; key: Neighbours }> {
@@ -148,13 +152,13 @@ async function neighbours(db: Db, spelling: string, key: string): Promise<{ spel
               eb.and([eb('kind', '=', 'p'), eb('variant', 'in', fuzzy(key) ? keyVariants(key) : [key])]),
             ]),
           )
-          .limit(128)
+          .limit(NEIGHBOURS_MAX)
           .execute()
       : [];
   const of = (kind: 's' | 'p', word: string): Neighbours => {
-    if (!fuzzy(word)) return { known: true, within: [] };
+    if (!fuzzy(word)) return { known: true, within: [], complete: true };
     const terms = rows.filter((r) => r.kind === kind).map((r) => r.term);
-    return { known: terms.includes(word), within: terms.filter((t) => t !== word) };
+    return { known: terms.includes(word), within: terms.filter((t) => t !== word), complete: rows.length < NEIGHBOURS_MAX };
   };
   return { spelling: of('s', spelling), key: of('p', key) };
 }
@@ -226,6 +230,8 @@ interface TokenMatch {
   wide: TokenCondition;
   /** The word is a name (or begins one) as typed: `narrow` holds no neighbours. */
   typed: boolean;
+  /** Someone's name may hold the word as typed: the dictionary holds every indexed word (short words, and words of many neighbours, are taken as known). */
+  known: boolean;
 }
 
 async function tokenMatch(db: Db, memo: DictionaryMemo, token: string): Promise<TokenMatch> {
@@ -248,7 +254,7 @@ async function tokenMatch(db: Db, memo: DictionaryMemo, token: string): Promise<
     const expression = spelled.length ? `(names : (${spelled.map(spellingTerm).join(' OR ')}) OR ${bySound})` : `(${bySound})`;
     return { expression, spellings: spelled, sounds };
   };
-  return { narrow: build(false), wide: build(true), typed };
+  return { narrow: build(false), wide: build(true), typed, known: spellings.known || !spellings.complete };
 }
 
 const spellingTerm = (s: { term: string; prefix: boolean }) => (s.prefix ? `${quote(s.term)}*` : quote(s.term));
@@ -428,11 +434,14 @@ async function searchNames(db: Db, query: string, limit: number): Promise<Search
   const add = (rows: NameRow[]) => rows.forEach((r) => byId.set(r.id, r));
   // People whose names hold every token as typed score highest; a few more than the page are enough
   // to prefer names typed in their own order.
-  const asTyped = async () => add((await candidatesMatching(db, exact, Math.max(EXACT_POOL, 3 * limit))).rows);
+  const matches = await tokenMatches(db, tokens);
+  // A word no one's name holds as typed (a prefix as "Gera Cast", a typo) leaves that tier empty: not asked.
+  const asTyped = async () => {
+    if (matches.every((m) => m.known)) add((await candidatesMatching(db, exact, Math.max(EXACT_POOL, 3 * limit))).rows);
+  };
   const fullName = searchable(tokens).length >= 3;
   if (!fullName) await asTyped();
   if (byId.size < limit) {
-    const matches = await tokenMatches(db, tokens);
     const narrowConditions = matches.map((m) => m.narrow);
     // A full name typed as names is looked up by its rarest words (candidatesMeeting). With a typo
     // it is not: the typed word and its neighbours are new terms, whose counting cost more than
@@ -447,8 +456,9 @@ async function searchNames(db: Db, query: string, limit: number): Promise<Search
       add((await candidatesMatching(db, allOf(matches.map((m, j) => (j === i ? m.wide : m.narrow))), pool)).rows);
     }
   }
+  const score = nameScorer(tokens);
   return [...byId.values()]
-    .map((row) => ({ id: row.id, matchedBy: 'name' as const, score: nameScore(tokens, personTokens(row)) }))
+    .map((row) => ({ id: row.id, matchedBy: 'name' as const, score: score(personTokens(row)) }))
     .sort((a, b) => b.score - a.score);
 }
 
