@@ -280,9 +280,9 @@ export async function nameMatchExpression(db: Db, tokens: string[]): Promise<str
   return conditions.length ? allOf(conditions) : null;
 }
 
-/** The conditions of nameMatchExpression, one per searchable token. */
-export async function nameMatchConditions(db: Db, tokens: string[]): Promise<TokenCondition[]> {
-  return (await tokenMatches(db, tokens)).map((m) => m.narrow);
+/** The conditions of nameMatchExpression, one per searchable token; `wide`: each widened to its neighbours, as the last tier asks them one at a time. */
+export async function nameMatchConditions(db: Db, tokens: string[], which: 'narrow' | 'wide' = 'narrow'): Promise<TokenCondition[]> {
+  return (await tokenMatches(db, tokens)).map((m) => m[which]);
 }
 
 /** Every searchable token spelled exactly as typed: the people a receptionist most likely means. */
@@ -343,6 +343,14 @@ interface Candidates {
   complete: boolean;
 }
 
+/** candidatesMeeting's answer, with what it learnt of the words. */
+interface MeetingCandidates extends Candidates {
+  /** Indexes of the conditions, rarest first; null when the words were not counted. */
+  rarest: number[] | null;
+  /** The same indexes, the likeliest typo first, for when no one met them all; null when not counted. */
+  suspects: number[] | null;
+}
+
 /** Names of this many words or more are looked up by their two rarest words first (candidatesMeeting). */
 const ANCHOR_MIN_WORDS = 3;
 
@@ -351,24 +359,37 @@ const ANCHOR_MIN_WORDS = 3;
  * their AND. FTS5 pays an AND by seeking in every word's list, so a full name costs as much as its
  * commonest words ("María … Hernández": 2 ms and more at a million), though one rare word settles
  * it. A name of three words or more is looked up by its two rarest words only (termCounts), and
- * the other words are checked on the few people found; when those two match `limit` people or more
- * (the AND's page could lie beyond them), the whole AND is asked after all.
+ * the other words are checked on the few people found (candidatesAnchored).
  */
-export async function candidatesMeeting(db: Db, conditions: TokenCondition[], limit: number): Promise<Candidates> {
-  if (conditions.length >= ANCHOR_MIN_WORDS) {
-    // A word that begins many spellings ("mari": María, Mariana, Maribel…) is never the rarest: its terms are not counted.
-    const terms = conditions.map(termsOf).map((t) => (t.length <= MAX_TERMS_COUNTED ? t : null));
-    const counts = await termCounts(db, terms.flatMap((t) => t ?? []));
-    const estimates = terms.map((t) => (t ? t.reduce((sum, term) => sum + counts.get(term)!, 0) : TERM_COUNT_CAP));
-    const rarest = conditions.map((_, i) => i).sort((a, b) => estimates[a]! - estimates[b]!);
-    // Every word common: two of them would match more than a page.
-    const anchor = estimates[rarest[0]!]! < TERM_COUNT_CAP ? await candidatesMatching(db, allOf(rarest.slice(0, 2).map((i) => conditions[i]!)), limit) : null;
-    if (anchor?.complete) {
-      const others = rarest.slice(2).map((i) => conditions[i]!);
-      return { rows: anchor.rows.filter((row) => others.every((c) => meets(c, personTokens(row)))), complete: true };
-    }
-  }
-  return candidatesMatching(db, allOf(conditions), limit);
+export async function candidatesMeeting(db: Db, conditions: TokenCondition[], limit: number): Promise<MeetingCandidates> {
+  if (conditions.length < ANCHOR_MIN_WORDS) return { ...(await candidatesMatching(db, allOf(conditions), limit)), rarest: null, suspects: null };
+  // A word that begins many spellings ("mari": María, Mariana, Maribel…) is never the rarest: its terms are not counted.
+  const terms = conditions.map(termsOf).map((t) => (t.length <= MAX_TERMS_COUNTED ? t : null));
+  const counts = await termCounts(db, terms.flatMap((t) => t ?? []));
+  const estimates = terms.map((t) => (t ? t.reduce((sum, term) => sum + counts.get(term)!, 0) : TERM_COUNT_CAP));
+  const rarest = conditions.map((_, i) => i).sort((a, b) => estimates[a]! - estimates[b]!);
+  // Every word common: two of them would match more than a page.
+  if (estimates[rarest[0]!]! >= TERM_COUNT_CAP) return { ...(await candidatesMatching(db, allOf(conditions), limit)), rarest, suspects: rarest };
+  const found = await candidatesAnchored(db, conditions, rarest.slice(0, 2), limit);
+  // A misspelling is most often a rare spelling: when the two rarest words matched no one, one of
+  // them is the likeliest typo; when they matched people the other words ruled out, one of those.
+  const suspects = found.anchorMatchedNoOne ? rarest : [...rarest.slice(2), ...rarest.slice(0, 2)];
+  return { rows: found.rows, complete: found.complete, rarest, suspects };
+}
+
+/**
+ * The candidates of the AND of `conditions`, looked up by the conditions at `anchor` alone and the
+ * others checked on the people found (`meets`): the same rows, in the same order. When the anchor
+ * matches `limit` people or more (the AND's page could lie beyond them), the whole AND is asked after all.
+ */
+export async function candidatesAnchored(db: Db, conditions: TokenCondition[], anchor: number[], limit: number): Promise<Candidates & { anchorMatchedNoOne: boolean }> {
+  // Asked for more than a page (a few hundred people often share two words, "Yelbis González"),
+  // the anchor read the candidates' names of all of them: 24% more work for a misspelled name
+  // whose pages were not cached (callgrind), against 5% less once they were.
+  const found = await candidatesMatching(db, allOf(anchor.map((i) => conditions[i]!)), limit);
+  if (!found.complete) return { ...(await candidatesMatching(db, allOf(conditions), limit)), anchorMatchedNoOne: false };
+  const others = conditions.filter((_, i) => !anchor.includes(i));
+  return { rows: found.rows.filter((row) => others.every((c) => meets(c, personTokens(row)))), complete: true, anchorMatchedNoOne: found.rows.length === 0 };
 }
 
 /** The FTS5 queries of a condition's terms, one each: `phon : "ernandes"`, `names : "luis"*`. */
@@ -448,12 +469,17 @@ async function searchNames(db: Db, query: string, limit: number): Promise<Search
     // the rarest words saved.
     const narrow = matches.every((m) => m.typed)
       ? await candidatesMeeting(db, narrowConditions, pool)
-      : await candidatesMatching(db, allOf(narrowConditions), pool);
+      : { ...(await candidatesMatching(db, allOf(narrowConditions), pool)), rarest: null, suspects: null };
     add(narrow.rows);
     if (fullName && !narrow.complete) await asTyped();
-    for (let i = 0; i < matches.length && byId.size === 0; i++) {
+    // Each widening is a lookup of every word: the likeliest typo is widened first, and looked up
+    // with the rarest other word (when the words were counted), the rest checked on the people found.
+    for (const i of narrow.suspects ?? matches.keys()) {
+      if (byId.size > 0) break;
       if (matches[i]!.wide.expression === matches[i]!.narrow.expression) continue;
-      add((await candidatesMatching(db, allOf(matches.map((m, j) => (j === i ? m.wide : m.narrow))), pool)).rows);
+      const conditions = matches.map((m, j) => (j === i ? m.wide : m.narrow));
+      const partner = narrow.rarest?.find((j) => j !== i);
+      add((partner === undefined ? await candidatesMatching(db, allOf(conditions), pool) : await candidatesAnchored(db, conditions, [i, partner], pool)).rows);
     }
   }
   const score = nameScorer(tokens);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientIdOfSearchRowid, SEARCH_ROWID_BASE } from '../../db/search-rowid';
 import type { PatientFields } from '../../electron/api/patients';
 import { foldText, nameTokens } from '../../electron/core/names';
-import { candidatesMeeting, meets, nameCandidates, nameMatchConditions, nameMatchExpression } from '../../electron/core/patient-search';
+import { candidatesAnchored, candidatesMeeting, meets, nameCandidates, nameMatchConditions, nameMatchExpression } from '../../electron/core/patient-search';
 import { patientInput } from '../helpers/patients';
 import { rng } from '../../electron/core/synthetic/generate';
 import { seedPatients } from '../../electron/core/synthetic/seed';
@@ -207,7 +207,8 @@ describe('patients.search on 10,000 generated patients', () => {
       const roll = random();
       const typed =
         roll < 0.4 ? `${person.givenNames} ${person.familyNames}` : roll < 0.7 ? `${person.givenNames.split(' ')[0]} ${typo(person.familyNames, random)}` : `${person.givenNames.slice(0, 3)} ${person.familyNames.slice(0, 5)}`;
-      for (const condition of await nameMatchConditions(unit.ctx.db, nameTokens(typed))) {
+      const tokens = nameTokens(typed);
+      for (const condition of [...(await nameMatchConditions(unit.ctx.db, tokens)), ...(await nameMatchConditions(unit.ctx.db, tokens, 'wide'))]) {
         const indexed = new Set(indexedIds(condition.expression));
         // Everyone the index matches, and as many others drawn at random.
         const others = Array.from({ length: indexed.size + 20 }, () => everyone[Math.floor(random() * everyone.length)]!);
@@ -242,6 +243,31 @@ describe('patients.search on 10,000 generated patients', () => {
     }
     expect(compared).toBeGreaterThan(300);
     expect(cut).toBeGreaterThan(20);
+  });
+
+  it('finds, by any two words of a misspelled name with one word widened, exactly the candidates of the whole AND', async () => {
+    const random = rng(57);
+    let compared = 0;
+    let cut = 0;
+    for (const person of people.filter((p) => p.familyNames.includes(' ')).slice(0, 90)) {
+      const tokens = nameTokens(`${person.givenNames.split(' ')[0]} ${typo(person.familyNames, random)}`);
+      const narrow = await nameMatchConditions(unit.ctx.db, tokens);
+      const wide = await nameMatchConditions(unit.ctx.db, tokens, 'wide');
+      if (narrow.length < 3) continue;
+      const widened = Math.floor(random() * narrow.length);
+      const conditions = narrow.map((c, i) => (i === widened ? wide[i]! : c));
+      const partner = (widened + 1 + Math.floor(random() * (narrow.length - 1))) % narrow.length;
+      const expression = conditions.map((c) => c.expression).join(' AND ');
+      for (const limit of [100, 3, 1]) {
+        const anchored = await candidatesAnchored(unit.ctx.db, conditions, [widened, partner], limit);
+        expect(anchored.rows.map((r) => r.id), `${tokens.join(' ')} (${limit})`).toEqual((await nameCandidates(unit.ctx.db, expression, limit)).map((r) => r.id));
+        expect(anchored.complete).toBe(indexedIds(expression).length < limit);
+        compared++;
+        if (!anchored.complete) cut++;
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
+    expect(cut).toBeGreaterThan(10);
   });
 
   it('uses the FTS index and indexes for names, documents and phones (EXPLAIN QUERY PLAN)', async () => {
