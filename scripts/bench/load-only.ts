@@ -1,4 +1,4 @@
-// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--rate 300] [--cpu-prof DIR] [--host-arg=--search-workers=0]`
+// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--rate 300] [--warm-seconds 2] [--cpu-prof DIR] [--host-arg=--search-workers=0]`
 // Only the LAN host under load, on an existing (seeded) data dir: to compare changes to the request
 // path back to back without running the whole benchmark. Creates the reception user it needs.
 import { readFileSync } from 'node:fs';
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '50' },
     /** Offered rate (requests/s from all clients together, open loop) instead of a closed loop. */
     rate: { type: 'string' },
+    /** Closed-loop load before the measured run, on the same host (its page cache and JIT warm). */
+    'warm-seconds': { type: 'string', default: '2' },
     'cpu-prof': { type: 'string' },
     /** Passed to the host, e.g. --host-arg=--search-workers=0 */
     'host-arg': { type: 'string', multiple: true },
@@ -47,8 +49,9 @@ const patientIds = (store.raw.prepare('SELECT id FROM patients ORDER BY random()
 // One session per client, as 50 workstations would have: the per-token rate limit applies to each.
 // Signed in here, not over HTTP, where the per-address login limit refuses 50 attempts in a minute.
 const dispatch = createDispatcher(ctx);
+// Twice as many: the warm-up has its own, so that the measured run starts with every allowance whole.
 const tokens: string[] = [];
-for (let i = 0; i < clients; i++) {
+for (let i = 0; i < 2 * clients; i++) {
   const login = await dispatch('auth.login', { username: USERNAME, password: PASSWORD }, { origin: 'bench' });
   if (!login.ok) throw new Error(login.error.message);
   tokens.push((login.value as { token: string }).token);
@@ -59,13 +62,14 @@ await store.close();
 const host = await startHost(repoRoot, dataDir, passphraseFile, values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [], values['host-arg'] ?? []);
 try {
   // Warm the page cache and the JIT so that runs compare the steady state.
-  await runLoad(host.url, tokens, pool, patientIds, { clients, seconds: 2 });
+  const [warmTokens, runTokens] = [tokens.slice(0, clients), tokens.slice(clients)];
+  await runLoad(host.url, warmTokens, pool, patientIds, { clients, seconds: Math.min(120, Math.max(1, Number(values['warm-seconds']))) });
   const cpuBefore = host.cpuSeconds();
   const ownBefore = process.cpuUsage();
   const machineBefore = cpuTimes();
   const load = values.rate
-    ? await runOfferedLoad(host.url, tokens, pool, patientIds, { clients, seconds, rate: Number(values.rate) })
-    : await runLoad(host.url, tokens, pool, patientIds, { clients, seconds });
+    ? await runOfferedLoad(host.url, runTokens, pool, patientIds, { clients, seconds, rate: Number(values.rate) })
+    : await runLoad(host.url, runTokens, pool, patientIds, { clients, seconds });
   const cpuMsPerRequest = ((host.cpuSeconds() - cpuBefore) * 1000) / load.requests;
   const own = process.cpuUsage(ownBefore);
   const ownMsPerRequest = (own.user + own.system) / 1000 / load.requests;
