@@ -383,9 +383,9 @@ export async function candidatesMeeting(db: Db, conditions: TokenCondition[], li
  * matches `limit` people or more (the AND's page could lie beyond them), the whole AND is asked after all.
  */
 export async function candidatesAnchored(db: Db, conditions: TokenCondition[], anchor: number[], limit: number): Promise<Candidates & { anchorMatchedNoOne: boolean }> {
-  // Asked for more than a page (a few hundred people often share two words, "Yelbis González"),
-  // the anchor read the candidates' names of all of them: 24% more work for a misspelled name
-  // whose pages were not cached (callgrind), against 5% less once they were.
+  // One page, as the whole AND. Ten were tried, since a few hundred people often share two words
+  // ("Yelbis González"): reading all their names cost misspelled names 24% more work on pages not
+  // cached, for 5% less on cached ones (callgrind).
   const found = await candidatesMatching(db, allOf(anchor.map((i) => conditions[i]!)), limit);
   if (!found.complete) return { ...(await candidatesMatching(db, allOf(conditions), limit)), anchorMatchedNoOne: false };
   const others = conditions.filter((_, i) => !anchor.includes(i));
