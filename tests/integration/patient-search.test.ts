@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientIdOfSearchRowid, SEARCH_ROWID_BASE } from '../../db/search-rowid';
 import type { PatientFields } from '../../electron/api/patients';
 import { foldText, nameTokens } from '../../electron/core/names';
-import { candidatesAnchored, candidatesMeeting, meets, nameCandidates, nameMatchConditions, nameMatchExpression } from '../../electron/core/patient-search';
+import { candidatesAnchored, candidatesMeeting, meets, nameCandidates, nameMatchConditions, nameMatchExpression, type TokenCondition } from '../../electron/core/patient-search';
 import { patientInput } from '../helpers/patients';
 import { rng } from '../../electron/core/synthetic/generate';
 import { seedPatients } from '../../electron/core/synthetic/seed';
@@ -26,6 +26,24 @@ afterAll(() => unit.cleanup());
 /** Everyone the index matches for an FTS5 expression, by patient id. */
 function indexedIds(expression: string): number[] {
   return (unit.store.raw.prepare('SELECT rowid FROM patient_search WHERE patient_search MATCH ?').pluck().all(expression) as number[]).map(patientIdOfSearchRowid);
+}
+
+/**
+ * Checks a lookup against nameCandidates of the whole AND of `conditions` at limits 100, 3 and 1:
+ * the same rows in the same order, and `complete` exactly when the AND matches fewer. Answers how
+ * many limits were compared and how many of them cut the AND short.
+ */
+async function expectSameAsWholeAnd(label: string, conditions: TokenCondition[], lookup: (limit: number) => Promise<{ rows: { id: number }[]; complete: boolean }>) {
+  const expression = conditions.map((c) => c.expression).join(' AND ');
+  let cut = 0;
+  const limits = [100, 3, 1];
+  for (const limit of limits) {
+    const found = await lookup(limit);
+    expect(found.rows.map((r) => r.id), `${label} (${limit})`).toEqual((await nameCandidates(unit.ctx.db, expression, limit)).map((r) => r.id));
+    expect(found.complete).toBe(indexedIds(expression).length < limit);
+    if (!found.complete) cut++;
+  }
+  return { compared: limits.length, cut };
 }
 
 type Result = { id: number; matchedBy: string };
@@ -231,14 +249,9 @@ describe('patients.search on 10,000 generated patients', () => {
       for (const typed of [`${person.givenNames} ${person.familyNames}`, `${person.givenNames.split(' ')[0]} ${person.familyNames.slice(0, 4)} ${person.familyNames.split(' ')[1]}`]) {
         const conditions = await nameMatchConditions(unit.ctx.db, nameTokens(typed));
         if (conditions.length < 3) continue;
-        const expression = conditions.map((c) => c.expression).join(' AND ');
-        for (const limit of [100, 3, 1]) {
-          const anchored = await candidatesMeeting(unit.ctx.db, conditions, limit);
-          expect(anchored.rows.map((r) => r.id), `${typed} (${limit})`).toEqual((await nameCandidates(unit.ctx.db, expression, limit)).map((r) => r.id));
-          expect(anchored.complete).toBe(indexedIds(expression).length < limit);
-          compared++;
-          if (!anchored.complete) cut++;
-        }
+        const checked = await expectSameAsWholeAnd(typed, conditions, (limit) => candidatesMeeting(unit.ctx.db, conditions, limit));
+        compared += checked.compared;
+        cut += checked.cut;
       }
     }
     expect(compared).toBeGreaterThan(300);
@@ -257,14 +270,9 @@ describe('patients.search on 10,000 generated patients', () => {
       const widened = Math.floor(random() * narrow.length);
       const conditions = narrow.map((c, i) => (i === widened ? wide[i]! : c));
       const partner = (widened + 1 + Math.floor(random() * (narrow.length - 1))) % narrow.length;
-      const expression = conditions.map((c) => c.expression).join(' AND ');
-      for (const limit of [100, 3, 1]) {
-        const anchored = await candidatesAnchored(unit.ctx.db, conditions, [widened, partner], limit);
-        expect(anchored.rows.map((r) => r.id), `${tokens.join(' ')} (${limit})`).toEqual((await nameCandidates(unit.ctx.db, expression, limit)).map((r) => r.id));
-        expect(anchored.complete).toBe(indexedIds(expression).length < limit);
-        compared++;
-        if (!anchored.complete) cut++;
-      }
+      const checked = await expectSameAsWholeAnd(tokens.join(' '), conditions, (limit) => candidatesAnchored(unit.ctx.db, conditions, [widened, partner], limit));
+      compared += checked.compared;
+      cut += checked.cut;
     }
     expect(compared).toBeGreaterThan(150);
     expect(cut).toBeGreaterThan(10);
