@@ -1,11 +1,13 @@
-// Reads this process has asked of the OS (Linux: /proc/self/io "syscr"). SQLite reads a page that
-// is not in its page cache with one pread, so the count across a search is the pages it missed:
+// Reads this thread has asked of the OS (Linux: /proc/thread-self/io "syscr"). SQLite reads a page
+// that is not in its page cache with one pread, so the count across a search is the pages it missed:
 // on the encrypted store each is also decrypted and its HMAC checked. Null where /proc is absent.
+// The thread's own count, not the process's: the checkpoint worker reads WAL frames meanwhile
+// (copying a registration burst's WAL read 50–260 pages over a few registrations, counted as theirs).
 import { readFileSync } from 'node:fs';
 
 function readCalls(): number | null {
   try {
-    const match = /^syscr:\s*(\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'));
+    const match = /^syscr:\s*(\d+)$/m.exec(readFileSync('/proc/thread-self/io', 'utf8'));
     return match ? Number(match[1]) : null;
   } catch {
     return null;
