@@ -1,7 +1,9 @@
 // The patient search: one box for names, document numbers, phones and record numbers.
 // Names go through an FTS5 index of folded tokens and Spanish phonetic keys; typos within one
 // edit of a key are found through the small dictionary of keys (SymSpell), never by scanning patients.
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { prepared } from '../../db/prepared';
+import type { Database } from '../../db/schema';
 import { SEARCH_ROWID_BASE, searchRowid } from '../../db/search-rowid';
 import { phoneSearchKey } from '../api/phone';
 import { normaliseDocumentNumber } from '../api/patients';
@@ -85,6 +87,14 @@ export async function indexPatientName(db: Db, patientId: number, givenNames: st
   }
 }
 
+const knownTerms = prepared((db: Kysely<Database>, p: { spellings: string; keys: string }) =>
+  db
+    .selectFrom('name_variants')
+    .select(['kind', 'term'])
+    .whereRef('variant', '=', 'term')
+    .where(sql<boolean>`((kind = 's' AND variant IN (SELECT value FROM json_each(${p.spellings}))) OR (kind = 'p' AND variant IN (SELECT value FROM json_each(${p.keys}))))`),
+);
+
 /**
  * The variants of terms the dictionary does not hold yet. A term's variants are always written
  * together with the term itself (variant = term), so a known term has them all: most names are
@@ -95,17 +105,7 @@ async function unknownTermsOnly<T extends { kind: 's' | 'p'; variant: string; te
   const spellings = terms('s');
   const keys = terms('p');
   if (!spellings.length && !keys.length) return [];
-  const known = await db
-    .selectFrom('name_variants')
-    .select(['kind', 'term'])
-    .whereRef('variant', '=', 'term')
-    .where((eb) =>
-      eb.or([
-        ...(spellings.length ? [eb.and([eb('kind', '=', 's'), eb('variant', 'in', spellings)])] : []),
-        ...(keys.length ? [eb.and([eb('kind', '=', 'p'), eb('variant', 'in', keys)])] : []),
-      ]),
-    )
-    .execute();
+  const known = await knownTerms.rows(db, { spellings: JSON.stringify(spellings), keys: JSON.stringify(keys) });
   const held = new Set(known.map((k) => `${k.kind} ${k.term}`));
   return variants.filter((v) => !held.has(`${v.kind} ${v.term}`));
 }
