@@ -35,7 +35,7 @@ const PASSPHRASE = 'frase de acceso del banco de pruebas';
 const PASSWORD = 'caballo correcto bateria grapa banco';
 const QUERIES_PER_KIND = 200;
 const REPORT_LIMIT_S = 90;
-/** Registrations timed apart before the measured ones (runs before 2026-11-23 09:40 warmed up with 5, untimed). */
+/** Registrations timed apart before the measured ones (runs before 2026-11-23 08:25 warmed up with 5, untimed). */
 const REGISTRATION_WARM_UP = 50;
 
 const { values } = parseArgs({
@@ -183,7 +183,7 @@ async function main() {
   const plainFile = join(root, 'plain.db');
   makePlainCopy(store.databaseFile, store.dataKey, plainFile);
   // Each file read into the OS page cache just before its searches: writing and decrypting the copy
-  // (7 GB at a million) pushed part of the store out, and runs before 2026-11-23 09:10 timed the
+  // (7 GB at a million) pushed part of the store out, and runs before 2026-11-23 08:50 timed the
   // encrypted searches partly on the disk (150 µs a page read against 40).
   log(`plain copy read into the OS page cache (${readIntoOsCache(plainFile)} s)`);
   const plain = openPlain(plainFile);
