@@ -87,6 +87,7 @@ export async function indexPatientName(db: Db, patientId: number, givenNames: st
   }
 }
 
+// Every registration asks it: compiled once (db/prepared.ts), its word lists as JSON (json_each).
 const knownTerms = prepared((db: Kysely<Database>, p: { spellings: string; keys: string }) =>
   db
     .selectFrom('name_variants')
