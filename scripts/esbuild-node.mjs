@@ -22,6 +22,11 @@ export function nodeBundle(root, entryPoint, outfile) {
     target: 'node20',
     sourcemap: true,
     legalComments: 'none',
+    // Comments and whitespace out, names kept (stack traces stay readable; the source map has the
+    // rest). A few dependency comments hold characters beyond Latin-1 (— …), which made V8 keep the
+    // whole 8.3 MB source as two bytes a character: minified, the host holds 12 MB less (issue 7).
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
     absWorkingDir: root,
     entryPoints: [entryPoint],

@@ -1,6 +1,8 @@
 // Export files: XLSX through exceljs, CSV by hand (RFC 4180, UTF-8 with BOM so spreadsheet
 // programs read the accents). Both from the same sheets, so the two files always agree.
-import ExcelJS from 'exceljs';
+// exceljs is loaded when the first workbook is written, not at start: the LAN host writes
+// workbooks only in its read-only worker, and loading it there too cost the main process's memory
+// for nothing (issue 7: host RSS).
 
 export type Cell = string | number | null;
 export interface Sheet {
@@ -15,6 +17,7 @@ export interface ExportFile {
 }
 
 export async function toXlsx(sheets: Sheet[], fileName: string): Promise<ExportFile> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Acogida';
   for (const sheet of sheets) {
