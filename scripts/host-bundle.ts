@@ -4,6 +4,19 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
+/**
+ * Node's flags for the host process; `npm run host` (package.json) passes the same, and a test holds
+ * the two together. Young generation of 8-MB semi-spaces instead of V8's 16: under 50 clients the
+ * host's heap settled at about 62 MB instead of 103, and its RSS after two minutes of load was
+ * 247–249 MB instead of 265–335, for about as much time collecting (smaller scavenges, more of them).
+ */
+export const HOST_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+
+/** The arguments to give `node` (process.execPath) to start the built host; `nodeArgs` after the host's own flags, so they win. */
+export function hostNodeArgs(repoRoot: string, nodeArgs: readonly string[] = []): string[] {
+  return [...HOST_NODE_FLAGS, ...nodeArgs, builtHostBundle(repoRoot)];
+}
+
 export function builtHostBundle(repoRoot: string): string {
   const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'build-host.mjs'), '--if-stale'], { cwd: repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) throw new Error('The host bundle did not build (scripts/build-host.mjs)');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Pool } from 'undici';
 import { syntheticPatient, rng } from '../../electron/core/synthetic/generate';
-import { builtHostBundle } from '../host-bundle';
+import { hostNodeArgs } from '../host-bundle';
 import { summarise, type Summary } from './stats';
 
 export interface HostProcess {
@@ -19,7 +19,7 @@ export interface HostProcess {
 
 /** `nodeArgs` go to node itself (e.g. `--cpu-prof --cpu-prof-dir DIR` to profile the host), `hostArgs` to the host. */
 export async function startHost(repoRoot: string, dataDir: string, passphraseFile: string, nodeArgs: string[] = [], hostArgs: string[] = []): Promise<HostProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, builtHostBundle(repoRoot), '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup', ...hostArgs], {
+  const child = spawn(process.execPath, [...hostNodeArgs(repoRoot, nodeArgs), '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--port', '0', '--bind', '127.0.0.1', '--no-auto-backup', ...hostArgs], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

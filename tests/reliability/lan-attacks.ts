@@ -17,7 +17,7 @@ import { systemClock, defaultSecuritySettings, type ServiceContext } from '../..
 import { createUser } from '../../electron/core/users';
 import { ensureSelfSignedTls, fingerprintOf } from '../../electron/host/tls';
 import { probeFingerprint, RemoteTransport } from '../../electron/main/remote';
-import { builtHostBundle } from '../../scripts/host-bundle';
+import { hostNodeArgs } from '../../scripts/host-bundle';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BIND = '127.0.0.2';
@@ -52,7 +52,7 @@ async function startHost(work: string): Promise<{ child: ChildProcess; url: stri
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Acogida</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
 
-  const child = spawn(process.execPath, [builtHostBundle(root), '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--bind', BIND, '--port', '0', '--no-auto-backup', '--renderer-dir', rendererDir], {
+  const child = spawn(process.execPath, [...hostNodeArgs(root), '--data-dir', dataDir, '--passphrase-file', passphraseFile, '--bind', BIND, '--port', '0', '--no-auto-backup', '--renderer-dir', rendererDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
