@@ -1,14 +1,18 @@
 // Which screen stands: device set-up (desktop only) → login → forced password change → the shell.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, dropToken, isDesktop, onUnauthenticated } from '../api/client';
 import { DeviceGate } from '../features/device/DeviceGate';
-import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { LoginScreen, type LoginNotice } from '../features/auth/LoginScreen';
 import { AuthLayout } from './AuthLayout';
 import { SessionContext, type Auth, type SessionApi } from './session';
-import { Shell } from './Shell';
 import { useIdleLock } from './useIdleLock';
+
+// What only a signed-in user sees is its own chunk: the login screen paints without parsing and
+// running every screen first (issue 7: first paint), and the chunk is fetched while the user types.
+const loadShell = () => import('./Shell');
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
+const ChangePasswordForm = lazy(() => import('../features/auth/ChangePasswordForm').then((m) => ({ default: m.ChangePasswordForm })));
 
 export function App() {
   const { t } = useTranslation();
@@ -33,6 +37,17 @@ export function App() {
     endSession({ tone: 'warning', key: 'errors.idleLocked' });
   }, [endSession]);
   useIdleLock(auth ? auth.session.idleTimeoutSeconds : null, lockForIdle);
+
+  // After the login screen has painted, while the browser is idle: the first paint stays first.
+  useEffect(() => {
+    const prefetch = () => void loadShell();
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(prefetch, { timeout: 2_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const timer = setTimeout(prefetch, 500);
+    return () => clearTimeout(timer);
+  }, []);
 
   const session = useMemo<SessionApi | null>(() => {
     if (!auth) return null;
@@ -65,13 +80,15 @@ export function App() {
 
   return (
     <SessionContext.Provider value={session}>
-      {session.auth.user.mustChangePassword ? (
-        <AuthLayout title={t('changePassword.forcedTitle')}>
-          <ChangePasswordForm forced onDone={session.refresh} />
-        </AuthLayout>
-      ) : (
-        <Shell />
-      )}
+      <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+        {session.auth.user.mustChangePassword ? (
+          <AuthLayout title={t('changePassword.forcedTitle')}>
+            <ChangePasswordForm forced onDone={session.refresh} />
+          </AuthLayout>
+        ) : (
+          <Shell />
+        )}
+      </Suspense>
     </SessionContext.Provider>
   );
 }
