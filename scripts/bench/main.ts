@@ -126,11 +126,13 @@ async function main() {
   const documentBase = 8_000_000_000 + (Date.now() % 100_000) * 1_000;
   // As the searches: the first registrations after the store opens are timed apart (the code not yet
   // compiled by V8, the indexes' pages not yet cached), and the target is read on the 300 after them.
+  const cpuBeforeRegistration = cpuTimes();
   const registrationTimes = await timeEach(Array.from({ length: REGISTRATION_WARM_UP + 300 }), async () => {
     const patient = { ...syntheticPatient(random, new Date()), documentType: 'CC' as const, documentNumber: String(documentBase + ++registered) };
     const r = await dispatch('patients.register', { patient }, { token: receptionToken, origin: 'bench' });
     if (!r.ok) throw new Error(r.error.message);
   }, 0);
+  const registrationSteal = stealDuring(cpuBeforeRegistration, cpuTimes());
   const registration = summarise(registrationTimes.slice(REGISTRATION_WARM_UP));
   const registrationFirst = summarise(registrationTimes.slice(0, REGISTRATION_WARM_UP));
 
@@ -227,6 +229,9 @@ async function main() {
   let hostRssMB: number;
   let hostRssIdleMB: number;
   let paint: number | null;
+  // The hypervisor's share during each host phase: the whole run's share says little about one minute.
+  let offeredSteal: ReturnType<typeof stealDuring> = {};
+  let loadSteal: ReturnType<typeof stealDuring> = {};
   try {
     api = {} as Record<QueryKind, Summary>;
     let sent = 0;
@@ -239,9 +244,13 @@ async function main() {
     hostRssIdleMB = host.rssMB();
     const pool = [...queries.full_name, ...queries.name_prefix, ...queries.exact_document, ...queries.name_with_typo, ...queries.common_surname.slice(0, 20)];
     log(`load: ${loadClients} clients sending ${loadRate} req/s together for ${loadSeconds} s`);
+    const cpuBeforeOffered = cpuTimes();
     offered = await runOfferedLoad(host.url, offeredTokens, pool, patientIds, { clients: loadClients, seconds: loadSeconds, rate: loadRate });
+    const cpuAfterOffered = cpuTimes();
+    offeredSteal = stealDuring(cpuBeforeOffered, cpuAfterOffered);
     log(`load: ${offered.requestsPerSecond} req/s, p95 ${offered.latency.p95} ms, ${offered.errors} errors; now saturated (closed loop)`);
     load = await runLoad(host.url, loadTokens, pool, patientIds, { clients: loadClients, seconds: loadSeconds });
+    loadSteal = stealDuring(cpuAfterOffered, cpuTimes());
     hostRssMB = host.rssMB();
     paint = await firstPaint(`${host.url}/`);
   } finally {
@@ -267,9 +276,10 @@ async function main() {
     search: { service: serviceSearch, serviceEncryptedRerun: encryptedAgain, plain: plainSearch, encryptedOverPlainP50: ratio, secondPass: { encrypted: encryptedSecondPass, plain: plainSecondPass, encryptedOverPlainP50: ratioSecondPass }, api },
     registration,
     registrationFirst,
+    registrationStealPercent: registrationSteal.stealPercent,
     reports: { workerStartSeconds: workerStart, monthlyReportYearSeconds: monthly, monthlyReportDaysSeconds: monthlyDays, r4vExportYearSeconds: r4v, limitSeconds: REPORT_LIMIT_S, months, days: year },
     searchDuringExport,
-    host: { load, offered, rssAfterLoadMB: hostRssMB, rssBeforeLoadMB: hostRssIdleMB },
+    host: { load, offered, rssAfterLoadMB: hostRssMB, rssBeforeLoadMB: hostRssIdleMB, stealPercent: { offered: offeredSteal.stealPercent, saturated: loadSteal.stealPercent } },
     renderer: { ...bundle, firstContentfulPaintMs: paint },
   };
   const outDir = join(repoRoot, 'bench', 'results');
