@@ -34,7 +34,7 @@ export interface BenchResults {
     days: { from: string; to: string };
   };
   searchDuringExport: { during: Summary; idle: Summary; exportsCompleted: number; ratioP95: number };
-  /** The hypervisor's share of the CPU during that phase alone (runs before 2026-11-23 13:00 have none). */
+  /** The hypervisor's share of the CPU during the registrations alone, and below during each host phase (runs before 2026-11-23 13:00 have neither). */
   registrationStealPercent?: number;
   host: { load: LoadResult; offered: OfferedLoadResult; rssAfterLoadMB: number; rssBeforeLoadMB: number; stealPercent?: { offered?: number; saturated?: number } };
   renderer: { initialJsGzipKB: number; totalJsGzipKB: number; totalAssetsGzipKB: number; firstContentfulPaintMs: number | null };
