@@ -8,13 +8,18 @@ import { join } from 'node:path';
  * Node's flags for the host process; `npm run host` (package.json) passes the same, and a test holds
  * the two together. Young generation of 8-MB semi-spaces instead of V8's 16: under 50 clients the
  * host's heap settled at about 62 MB instead of 103, and its RSS after two minutes of load was
- * 247–249 MB instead of 265–335, for about as much time collecting (smaller scavenges, more of them).
+ * 247–252 MB instead of 265–335, for about as much time collecting (smaller scavenges, more of them).
  */
 export const HOST_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 
-/** The arguments to give `node` (process.execPath) to start the built host; `nodeArgs` after the host's own flags, so they win. */
+/** The arguments to give `node` (process.execPath) to start the built host (built first when stale). */
 export function hostNodeArgs(repoRoot: string, nodeArgs: readonly string[] = []): string[] {
-  return [...HOST_NODE_FLAGS, ...nodeArgs, builtHostBundle(repoRoot)];
+  return nodeArgsFor(builtHostBundle(repoRoot), nodeArgs);
+}
+
+/** `nodeArgs` come after the host's own flags, so that a caller's win. */
+export function nodeArgsFor(bundle: string, nodeArgs: readonly string[] = []): string[] {
+  return [...HOST_NODE_FLAGS, ...nodeArgs, bundle];
 }
 
 export function builtHostBundle(repoRoot: string): string {

@@ -2,7 +2,7 @@
 // must run it alike: the same Node flags, from one list.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HOST_NODE_FLAGS, hostNodeArgs } from '../../scripts/host-bundle';
+import { HOST_NODE_FLAGS, nodeArgsFor } from '../../scripts/host-bundle';
 
 describe('the host process', () => {
   it('is started by `npm run host` with the flags the bench and the LAN attack cases give it', () => {
@@ -12,7 +12,7 @@ describe('the host process', () => {
   });
 
   it('lets a caller add flags after its own, so that theirs win', () => {
-    const args = hostNodeArgs(process.cwd(), ['--max-semi-space-size=16']);
+    const args = nodeArgsFor('dist/host/main.js', ['--max-semi-space-size=16']);
     expect(args.slice(0, HOST_NODE_FLAGS.length)).toEqual(HOST_NODE_FLAGS);
     expect(args.at(-2)).toBe('--max-semi-space-size=16');
     expect(args.at(-1)).toMatch(/dist[\\/]host[\\/]main\.js$/);
