@@ -14,6 +14,7 @@ import * as searchDetailColumn from './2026-11-22_1900_search_detail_column';
 import * as phonesCovering from './2026-11-22_1910_phones_covering';
 import * as nameCandidates from './2026-11-23_0100_name_candidates';
 import * as searchNewestFirst from './2026-11-23_0110_search_newest_first';
+import * as searchMerges from './2026-11-23_1700_search_merges';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22_1910_phones_covering': phonesCovering,
   '2026-11-23_0100_name_candidates': nameCandidates,
   '2026-11-23_0110_search_newest_first': searchNewestFirst,
+  '2026-11-23_1700_search_merges': searchMerges,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,6 +11,15 @@ export interface SearchIndexOptions {
   detail: 'full' | 'column';
 }
 
+/**
+ * FTS5's own merging (automerge) off: it merged only every 64 leaf pages written, up to a thousand
+ * pages inside one registration. The services merge a little after each write instead
+ * (electron/core/search-index-merges.ts). FTS5 keeps the setting in the index's own config table.
+ */
+export async function searchIndexAutomergeOff(db: Kysely<any>): Promise<void> {
+  await sql`INSERT INTO patient_search(patient_search, rank) VALUES('automerge', 0)`.execute(db);
+}
+
 /** `rowid`: each row's new rowid as an SQL expression of `doc`, its rowid now (kept as it is by default). */
 export async function makeSearchIndex(db: Kysely<any>, options: SearchIndexOptions, rowid = 'doc'): Promise<void> {
   await sql.raw(`CREATE VIRTUAL TABLE patient_search_next USING fts5(
@@ -26,4 +35,5 @@ export async function makeSearchIndex(db: Kysely<any>, options: SearchIndexOptio
   await sql`DROP TABLE patient_search`.execute(db);
   await sql`ALTER TABLE patient_search_next RENAME TO patient_search`.execute(db);
   await sql`INSERT INTO patient_search(patient_search) VALUES('optimize')`.execute(db);
+  await searchIndexAutomergeOff(db);
 }

@@ -8,6 +8,7 @@ import { isoNow, type Actor, type Db, type ServiceContext } from './context';
 import { conflict, invalidField, notFound } from './errors';
 import { nameScore, nameTokens } from './names';
 import { loadPatient, loadSummaries, patientColumns, type PatientColumns } from './patient-rows';
+import { searchIndexWritten } from './search-index-merges';
 import { exactMatchExpression, indexPatientName, nameCandidates, nameMatchExpression, searchPatientIds, unindexPatient, type NameRow } from './patient-search';
 import { sql, type Kysely } from 'kysely';
 import { prepared } from '../../db/prepared';
@@ -160,6 +161,7 @@ export async function registerPatient(ctx: ServiceContext, actor: Actor, input: 
     }
     return mustLoad(trx, ctx, row.id);
   });
+  searchIndexWritten(ctx.db);
   return { patient };
 }
 
@@ -178,6 +180,7 @@ const CLASSIFICATION = ['sex', 'date_of_birth', 'estimated_birth_year', 'nationa
 
 export async function updatePatient(ctx: ServiceContext, actor: Actor, input: UpdateInput, origin: string | null): Promise<{ patient: Patient }> {
   const p = input.patient;
+  let renamed = false;
   const patient = await ctx.db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('patients').selectAll().where('id', '=', input.patientId).executeTakeFirst();
     if (!row) throw notFound('No existe ese paciente.');
@@ -216,11 +219,13 @@ export async function updatePatient(ctx: ServiceContext, actor: Actor, input: Up
     else await write();
     if (before.given_names !== after.given_names || before.family_names !== after.family_names) {
       await indexPatientName(trx, row.id, after.given_names, after.family_names);
+      renamed = true;
     }
     await addHistory(trx, ctx, row.id, actor.userId, changes);
     await appendAudit(ctx, trx, { action: 'patients.update', actor, origin, targetType: 'patient', targetId: row.id, patientId: row.id, details: { fields: changes.map((c) => c.field) } });
     return mustLoad(trx, ctx, row.id);
   });
+  if (renamed) searchIndexWritten(ctx.db);
   return { patient };
 }
 
@@ -436,5 +441,6 @@ export async function mergePatients(ctx: ServiceContext, actor: Actor, input: { 
     await appendAudit(ctx, trx, { action: 'patients.merge', actor, origin, targetType: 'patient', targetId: merge.id, patientId: merge.id, details });
     return mustLoad(trx, ctx, keep.id);
   });
+  searchIndexWritten(ctx.db);
   return { patient };
 }

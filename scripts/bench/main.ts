@@ -15,6 +15,7 @@ import { createUser } from '../../electron/core/users';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { R4V_DEFAULTS } from '../../electron/core/exports';
 import { searchPatients } from '../../electron/core/patients';
+import { searchIndexMergeSteps } from '../../electron/core/search-index-merges';
 import { defaultSecuritySettings, systemClock, type ServiceContext } from '../../electron/core/context';
 import { lastYear, seedDataset } from '../../electron/core/synthetic/seed-dataset';
 import { rng, syntheticPatient } from '../../electron/core/synthetic/generate';
@@ -25,7 +26,7 @@ import { readIntoOsCache } from './os-cache';
 import { makePlainCopy, openPlain } from './plain-copy';
 import { call, runLoad, runOfferedLoad, startHost } from './host';
 import { bundleSizes, firstPaint } from './renderer';
-import { seconds, summarise, timeEach, type Summary } from './stats';
+import { nextTurn, seconds, summarise, timeEach, type Summary } from './stats';
 import { renderMarkdown } from './report';
 import { SIZES } from './sizes';
 import { cpuTimes, stealDuring } from './steal';
@@ -127,14 +128,16 @@ async function main() {
   // As the searches: the first registrations after the store opens are timed apart (the code not yet
   // compiled by V8, the indexes' pages not yet cached), and the target is read on the 300 after them.
   const cpuBeforeRegistration = cpuTimes();
+  const mergeStepsBefore = searchIndexMergeSteps.milliseconds.length;
   const registrationTimes = await timeEach(Array.from({ length: REGISTRATION_WARM_UP + 300 }), async () => {
     const patient = { ...syntheticPatient(random, new Date()), documentType: 'CC' as const, documentNumber: String(documentBase + ++registered) };
     const r = await dispatch('patients.register', { patient }, { token: receptionToken, origin: 'bench' });
     if (!r.ok) throw new Error(r.error.message);
-  }, 0);
+  }, 0, nextTurn);
   const registrationSteal = stealDuring(cpuBeforeRegistration, cpuTimes());
   const registration = summarise(registrationTimes.slice(REGISTRATION_WARM_UP));
   const registrationFirst = summarise(registrationTimes.slice(0, REGISTRATION_WARM_UP));
+  const registrationIndexMergeSteps = summarise(searchIndexMergeSteps.milliseconds.slice(mergeStepsBefore));
 
   log('monthly report and R4V 5W over a year (read-only worker)');
   // The twelve calendar months up to this one, as an administrator asks for a year; and the last 365
@@ -277,6 +280,7 @@ async function main() {
     registration,
     registrationFirst,
     registrationStealPercent: registrationSteal.stealPercent,
+    registrationIndexMergeSteps,
     reports: { workerStartSeconds: workerStart, monthlyReportYearSeconds: monthly, monthlyReportDaysSeconds: monthlyDays, r4vExportYearSeconds: r4v, limitSeconds: REPORT_LIMIT_S, months, days: year },
     searchDuringExport,
     host: { load, offered, rssAfterLoadMB: hostRssMB, rssBeforeLoadMB: hostRssIdleMB, stealPercent: { offered: offeredSteal.stealPercent, saturated: loadSteal.stealPercent } },

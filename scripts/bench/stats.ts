@@ -19,16 +19,25 @@ export function summarise(samples: number[]): Summary {
 }
 
 /** Runs `fn` for every input, after `warmup` untimed runs; answers the latencies in ms. */
-export async function timeEach<T>(inputs: T[], fn: (input: T) => Promise<unknown> | unknown, warmup = 5): Promise<number[]> {
+/** `between`: awaited after each timed call, untimed. */
+export async function timeEach<T>(inputs: T[], fn: (input: T) => Promise<unknown> | unknown, warmup = 5, between?: () => Promise<void>): Promise<number[]> {
   for (const input of inputs.slice(0, warmup)) await fn(input);
   const out: number[] = [];
   for (const input of inputs) {
     const t0 = performance.now();
     await fn(input);
     out.push(performance.now() - t0);
+    if (between) await between();
   }
   return out;
 }
+
+/**
+ * One turn of the event loop, as between two requests on the host or two IPC calls in the app:
+ * what the code defers (setImmediate, a worker's messages) runs here. A loop of awaits alone never
+ * lets it, since its promises settle as microtasks.
+ */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function seconds<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
   const t0 = performance.now();

@@ -51,7 +51,7 @@ describe('community activities', () => {
   });
 
   it('names the field of bad input and writes nothing', async () => {
-    const before = dataDigest(unit.store);
+    const before = await dataDigest(unit.store);
     for (const [overrides, field] of [
       [{ attendance: [] }, 'attendance'],
       [{ attendance: [{ sex: 'F', ageBand: '18-25', populationGroup: 'in_destination', count: 2 }] }, 'attendance.0.ageBand'],
@@ -66,7 +66,7 @@ describe('community activities', () => {
       const result = await unit.call('activities.record', workshop(overrides), clinician);
       expect(!result.ok && result.error.issues?.map((i) => i.path), JSON.stringify(overrides)).toContain(field);
     }
-    expect(dataDigest(unit.store)).toEqual(before);
+    expect(await dataDigest(unit.store)).toEqual(before);
   });
 
   it('is corrected by its author or an admin, keeping the previous version', async () => {

@@ -51,12 +51,12 @@ describe('appointments.book', () => {
 
   it('refuses a double booking of the clinician or of the patient with 409, writing nothing', async () => {
     expect((await book({})).ok).toBe(true);
-    const before = dataDigest(unit.store);
+    const before = await dataDigest(unit.store);
     const clash = await book({ patientId: otherPatientId, startsAt: '2026-11-23T08:20' });
     expect(clash).toEqual({ ok: false, error: { code: 'conflict', message: 'Persona ana ya tiene una cita a las 08:00: elija otra hora.' } });
     const patientClash = await book({ clinicianId: beto, service: 'psychiatry', startsAt: '2026-11-23T08:30' });
     expect(!patientClash.ok && patientClash.error.code).toBe('conflict');
-    expect(dataDigest(unit.store)).toEqual(before);
+    expect(await dataDigest(unit.store)).toEqual(before);
     // Back to back is fine.
     expect((await book({ patientId: otherPatientId, startsAt: '2026-11-23T08:40' })).ok).toBe(true);
   });

@@ -62,7 +62,7 @@ describe('POST /api/<procedure>', () => {
   });
 
   it('refuses malformed JSON, a wrong content type and an oversized body, writing nothing', async () => {
-    const before = dataDigest(unit.store);
+    const before = await dataDigest(unit.store);
     const broken = await post('users.create', '{"username": "ana", ');
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('invalid_input');
@@ -72,7 +72,7 @@ describe('POST /api/<procedure>', () => {
     const huge = await post('users.create', { username: 'ana', displayName: 'x'.repeat(100_000), role: 'reception', password: 'frase segura y larga' });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('invalid_input');
-    expect(dataDigest(unit.store)).toEqual(before);
+    expect(await dataDigest(unit.store)).toEqual(before);
   });
 
   it('drops __proto__ and constructor keys instead of polluting objects', async () => {

@@ -50,14 +50,14 @@ describe('patients.register', () => {
   });
 
   it('refuses without consent to care, with a clear error, and writes nothing', async () => {
-    const before = dataDigest(unit.store);
+    const before = await dataDigest(unit.store);
     const result = await unit.call('patients.register', { patient: patientInput({ consentToCare: { given: false, version: '2026-11' } }) }, reception);
     expect(!result.ok && result.error.issues).toEqual([{ path: 'patient.consentToCare.given', message: 'Sin consentimiento para la atención no se puede registrar a la persona' }]);
-    expect(dataDigest(unit.store)).toEqual(before);
+    expect(await dataDigest(unit.store)).toEqual(before);
   });
 
   it('answers 400 naming the field for each bad value, and writes nothing', async () => {
-    const before = dataDigest(unit.store);
+    const before = await dataDigest(unit.store);
     const auditBefore = auditCount(unit.store);
     const cases: [Record<string, unknown>, string][] = [
       [{ givenNames: '' }, 'patient.givenNames'],
@@ -101,7 +101,7 @@ describe('patients.register', () => {
       expect(result.error.issues?.map((i) => i.path), JSON.stringify(overrides)).toContain(field);
       expect(result.error.issues?.every((i) => i.message.length > 0 && !/^(Invalid|Expected)/.test(i.message)), JSON.stringify(result.error.issues)).toBe(true);
     }
-    expect(dataDigest(unit.store)).toEqual(before);
+    expect(await dataDigest(unit.store)).toEqual(before);
     expect(auditCount(unit.store)).toBe(auditBefore);
   });
 

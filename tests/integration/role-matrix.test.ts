@@ -123,7 +123,7 @@ describe('role matrix', () => {
   it.each(cells.map((c) => [c.procedure, c.role ?? 'no session', c] as const))('%s as %s (dispatcher)', async (_p, _r, cell) => {
     const token = cell.role ? await freshToken(cell.role) : null;
     const input = await kit.samples[cell.procedure](token);
-    const digest = dataDigest(unit.store);
+    const digest = await dataDigest(unit.store);
     const audits = auditCount(unit.store);
     const result = await unit.call(cell.procedure, input, token);
     const want = expected(cell);
@@ -136,7 +136,7 @@ describe('role matrix', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe(want === 401 ? 'unauthenticated' : 'forbidden');
-    expect(dataDigest(unit.store)).toEqual(digest);
+    expect(await dataDigest(unit.store)).toEqual(digest);
     const newRows = await unit.store.db.selectFrom('audit_log').selectAll().where('id', '>', audits).execute();
     if (want === 403) {
       expect(newRows.map((r) => [r.action, r.outcome, JSON.parse(r.details).procedure])).toEqual([['access.denied', 'denied', cell.procedure]]);
@@ -148,7 +148,7 @@ describe('role matrix', () => {
   it.each(cells.map((c) => [c.procedure, c.role ?? 'no session', c] as const))('%s as %s (HTTP)', async (_p, _r, cell) => {
     const token = cell.role ? await freshToken(cell.role) : null;
     const payload = JSON.stringify(await kit.samples[cell.procedure](token));
-    const digest = dataDigest(unit.store);
+    const digest = await dataDigest(unit.store);
     const response = await host.inject({
       method: 'POST',
       url: `/api/${cell.procedure}`,
@@ -167,6 +167,6 @@ describe('role matrix', () => {
     }
     expect(response.statusCode).toBe(want);
     expect(response.json()).toEqual({ error: expect.objectContaining({ code: want === 401 ? 'unauthenticated' : 'forbidden', message: expect.any(String) }) });
-    expect(dataDigest(unit.store)).toEqual(digest);
+    expect(await dataDigest(unit.store)).toEqual(digest);
   });
 });

@@ -65,7 +65,7 @@ describe('sessions: drafts, scores, signing', () => {
     expect(signed.signatureHash).toMatch(/^[0-9a-f]{64}$/);
     expect(signed.referrals).toEqual([{ id: expect.any(Number), kind: 'internal', service: 'psychiatry', organisation: null, reason: 'Valoración por psiquiatría', status: 'sent', statusUpdatedAt: null }]);
 
-    const before = dataDigest(unit.store);
+    const before = await dataDigest(unit.store);
     const update = await unit.call('sessions.update', { sessionId: draft.id, session: sessionInput(patientId, { note: 'otra' }) }, ana);
     expect(!update.ok && update.error.code).toBe('conflict');
     expect(!(await unit.call('sessions.sign', { sessionId: draft.id }, ana)).ok).toBe(true);
@@ -74,7 +74,7 @@ describe('sessions: drafts, scores, signing', () => {
     expect(() => unit.store.raw.prepare(`DELETE FROM sessions WHERE id = ?`).run(draft.id)).toThrow(/never deleted/);
     expect(() => unit.store.raw.prepare(`UPDATE session_scores SET total = 0`).run()).toThrow(/append-only/);
     expect(() => unit.store.raw.prepare(`UPDATE referrals SET reason = 'x'`).run()).toThrow(/only the status/);
-    expect(dataDigest(unit.store)).toEqual(before);
+    expect(await dataDigest(unit.store)).toEqual(before);
 
     unit.clock.advance(3600);
     const amended = (await ok<{ session: Session }>('sessions.amend', { sessionId: draft.id, reason: 'Dato omitido', text: 'La paciente refiere además cefalea tensional.' }, beto)).session;
@@ -103,7 +103,7 @@ describe('sessions: drafts, scores, signing', () => {
   });
 
   it('names the field of bad clinical input and writes nothing', async () => {
-    const before = dataDigest(unit.store);
+    const before = await dataDigest(unit.store);
     const audits = auditCount(unit.store);
     const cases: [Record<string, unknown>, string][] = [
       [{ startsAt: '22/11/2026 09:00' }, 'startsAt'],
@@ -124,7 +124,7 @@ describe('sessions: drafts, scores, signing', () => {
       const result = await unit.call('sessions.create', sessionInput(patientId, overrides), ana);
       expect(!result.ok && result.error.issues?.map((i) => i.path), JSON.stringify(overrides)).toContain(field);
     }
-    expect(dataDigest(unit.store)).toEqual(before);
+    expect(await dataDigest(unit.store)).toEqual(before);
     expect(auditCount(unit.store)).toBe(audits);
   });
 });

@@ -24,7 +24,7 @@ describe('users', () => {
   });
 
   it('names the field of every bad input and writes nothing', async () => {
-    const before = dataDigest(unit.store);
+    const before = await dataDigest(unit.store);
     const cases: [Record<string, unknown>, string][] = [
       [{ username: 'ab', displayName: 'X', role: 'clinician', password: 'frase larga valida' }, 'username'],
       [{ username: 'con espacio', displayName: 'X', role: 'clinician', password: 'frase larga valida' }, 'username'],
@@ -42,7 +42,7 @@ describe('users', () => {
       expect(result.error.code).toBe('invalid_input');
       expect(result.error.issues?.map((i) => i.path)).toContain(field);
     }
-    expect(dataDigest(unit.store)).toEqual(before);
+    expect(await dataDigest(unit.store)).toEqual(before);
   });
 
   it('never deactivates or demotes the last active admin', async () => {

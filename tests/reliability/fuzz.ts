@@ -199,7 +199,7 @@ export async function runFuzzPart(options: { perProcedure: number; seed: number 
         // Through the dispatcher, as IPC would deliver it (structured clone keeps NaN, undefined, -0).
         {
           const token = tokens.get(role)!;
-          const before = dataDigest(u.store);
+          const before = await dataDigest(u.store);
           summary.payloads += 1;
           const result = await withTimeout(u.dispatch(name, input, { token, origin: 'fuzz' }).catch((error: unknown) => ({ thrown: error })));
           if (result === 'hang') fail('hangs', `dispatch ${name} #${i}: no answer in ${HANG_MS} ms for ${preview(input)}`);
@@ -207,7 +207,7 @@ export async function runFuzzPart(options: { perProcedure: number; seed: number 
           else if (!result.ok) {
             if (result.error.code === 'internal') fail('fiveHundreds', `dispatch ${name} #${i}: internal for ${preview(input)}`);
             else if (!ERROR_CODES.includes(result.error.code) || typeof result.error.message !== 'string') fail('undocumented', `dispatch ${name} #${i}: ${preview(result)}`);
-            const after = dataDigest(u.store);
+            const after = await dataDigest(u.store);
             const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
             if (changed.length > 0) fail('writesOnRejection', `dispatch ${name} #${i}: refused (${result.error.code}) yet wrote ${changed.join(', ')} for ${preview(input)}`);
           } else if (name.startsWith('auth.') || name.startsWith('users.')) await reviveTokens();
@@ -222,7 +222,7 @@ export async function runFuzzPart(options: { perProcedure: number; seed: number 
             payload = '';
           }
           summary.payloads += 1;
-          const before = dataDigest(u.store);
+          const before = await dataDigest(u.store);
           const response = await withTimeout(h.inject({ method: 'POST', url: `/api/${name}`, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, payload }));
           if (response === 'hang') {
             fail('hangs', `HTTP ${name} #${i}: no answer in ${HANG_MS} ms`);
@@ -230,7 +230,7 @@ export async function runFuzzPart(options: { perProcedure: number; seed: number 
           }
           checkHttp(`HTTP ${name} #${i}`, response, payload);
           if (response.statusCode !== 200) {
-            const after = dataDigest(u.store);
+            const after = await dataDigest(u.store);
             const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
             if (changed.length > 0) fail('writesOnRejection', `HTTP ${name} #${i}: refused (${response.statusCode}) yet wrote ${changed.join(', ')} for ${payload.slice(0, 200)}`);
           } else if (name.startsWith('auth.') || name.startsWith('users.')) await reviveTokens();
@@ -239,7 +239,7 @@ export async function runFuzzPart(options: { perProcedure: number; seed: number 
 
       // Raw bodies and content types.
       for (const [i, raw] of rawBodies(JSON.stringify(seedInput), cutAt!).entries()) {
-        const before = dataDigest(u.store);
+        const before = await dataDigest(u.store);
         summary.payloads += 1;
         const headers: Record<string, string> = { authorization: `Bearer ${tokens.get(role)!}` };
         if (raw.contentType) headers['content-type'] = raw.contentType;
@@ -250,7 +250,7 @@ export async function runFuzzPart(options: { perProcedure: number; seed: number 
         }
         checkHttp(`raw ${name} #${i} (${raw.contentType})`, response, String(raw.body).slice(0, 100));
         if (response.statusCode !== 200) {
-          const after = dataDigest(u.store);
+          const after = await dataDigest(u.store);
           if (Object.keys(after).some((t) => after[t] !== before[t])) fail('writesOnRejection', `raw ${name} #${i}: refused yet wrote`);
         } else if (name.startsWith('auth.') || name.startsWith('users.')) await reviveTokens();
       }
