@@ -11,6 +11,7 @@ import { createDispatcher } from '../core/dispatch';
 import { buildHost } from './server';
 import { CliError, readSecretFile } from './secrets';
 import { serviceContext } from './service-context';
+import { compactSearchIndexWhenQuiet } from '../core/search-index-merges';
 import { ensureSelfSignedTls, loadTls } from './tls';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -86,8 +87,14 @@ export async function runHost(argv: string[]): Promise<void> {
         },
       });
 
+  // The name index merged into one segment whenever no one has registered for a minute (search-index-merges.ts).
+  const compaction = compactSearchIndexWhenQuiet(ctx.db, {
+    onError: (error) => console.error(`error: la compactación del índice de nombres falló: ${(error as Error)?.message ?? error}`),
+  });
+
   const stop = async () => {
     automatic?.stop();
+    await compaction.stop();
     await app.close();
     await store.close();
     process.exit(0);

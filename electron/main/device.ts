@@ -12,6 +12,7 @@ import { AppError } from '../core/errors';
 import { passwordProblem } from '../core/password-policy';
 import { createUser } from '../core/users';
 import { startAutomaticBackups, type AutomaticBackups } from '../core/backup-schedule';
+import { compactSearchIndexWhenQuiet } from '../core/search-index-merges';
 import { serviceContext } from '../host/service-context';
 import { StoreError } from '../../db/errors';
 import { readKeyring, type KeyringSlot } from '../../db/keyring';
@@ -69,6 +70,8 @@ export class DeviceController implements CallRouter {
   private queue: Promise<unknown> = Promise.resolve();
   /** The daily backup of a computer that keeps the database, as the LAN host makes it. */
   private automaticBackups: AutomaticBackups | null = null;
+  /** The name index merged into one segment when no one has registered for a while (search-index-merges.ts). */
+  private searchIndexCompaction: { stop(): Promise<void> } | null = null;
 
   private constructor(private readonly options: DeviceOptions) {
     this.settingsFile = join(options.userDataDir, SETTINGS_FILE);
@@ -310,6 +313,8 @@ export class DeviceController implements CallRouter {
     this.state = { mode: 'local', store, dispatch: createDispatcher(ctx, { log: this.log }) };
     // At unlock and then hourly: a backup whenever the newest is a day old, into DATA_DIR/backups/
     // (backup.create in the audit log, failed ones too).
+    void this.searchIndexCompaction?.stop();
+    this.searchIndexCompaction = compactSearchIndexWhenQuiet(ctx.db, { onError: (error) => this.log('Compacting the name index failed', error) });
     this.automaticBackups?.stop();
     this.automaticBackups = ctx.backups
       ? startAutomaticBackups(ctx, ctx.backups, {
@@ -324,7 +329,9 @@ export class DeviceController implements CallRouter {
     const automatic = this.automaticBackups;
     this.automaticBackups = null;
     automatic?.stop();
-    // A backup under way finishes before its database closes.
-    await automatic?.idle();
+    const compaction = this.searchIndexCompaction;
+    this.searchIndexCompaction = null;
+    // A backup or a compaction step under way finishes before its database closes.
+    await Promise.all([automatic?.idle(), compaction?.stop()]);
   }
 }

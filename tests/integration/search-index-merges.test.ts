@@ -2,7 +2,7 @@
 // FTS5's own automerge off (migration 2026-11-23_1700): registrations one per turn of the event loop,
 // as requests come, leave only a few segments, and everyone stays findable.
 import { afterEach, describe, expect, it } from 'vitest';
-import { searchIndexSegments } from '../../electron/core/search-index-merges';
+import { compactSearchIndex, compactSearchIndexWhenQuiet, searchIndexMergesSettled, searchIndexSegments, searchIndexShape } from '../../electron/core/search-index-merges';
 import { rng, syntheticPatient } from '../../electron/core/synthetic/generate';
 import { createTestUnit, type TestUnit } from '../helpers/temp-store';
 
@@ -58,5 +58,38 @@ describe('merging the name index after each write', () => {
     await nextTurn();
     await nextTurn();
     expect(await searchIndexSegments(unit.ctx.db)).toBeLessThanOrEqual(4);
+  });
+
+  it('compaction merges every segment into one, and everyone is found as before', async () => {
+    unit = await createTestUnit();
+    await unit.addUser('recepcion', 'reception');
+    const token = await unit.login('recepcion');
+    const people = await registerMany(unit, token, 40, async () => {});
+    await searchIndexMergesSettled(unit.ctx.db);
+    expect(await searchIndexSegments(unit.ctx.db)).toBeGreaterThanOrEqual(2);
+    expect(await compactSearchIndex(unit.ctx.db, { pauseMs: 0 })).toBeGreaterThan(0);
+    expect(await searchIndexShape(unit.ctx.db)).toEqual({ segments: 1, merging: false });
+    for (const p of people) {
+      const r = await unit.call('patients.search', { query: `${p.given} ${p.family}`, pageSize: 20 }, token);
+      expect(r.ok && (r.value as { results: { id: number }[] }).results.map((x) => x.id)).toContain(p.id);
+    }
+    // Nothing left to do: no step.
+    expect(await compactSearchIndex(unit.ctx.db, { pauseMs: 0 })).toBe(0);
+  });
+
+  it('a long-lived process compacts the index once no one has registered for a while', async () => {
+    unit = await createTestUnit();
+    await unit.addUser('recepcion', 'reception');
+    const token = await unit.login('recepcion');
+    const compaction = compactSearchIndexWhenQuiet(unit.ctx.db, { quietMs: 200, checkMs: 20, pauseMs: 0 });
+    try {
+      await registerMany(unit, token, 24, nextTurn);
+      expect(await searchIndexSegments(unit.ctx.db)).toBeGreaterThanOrEqual(3);
+      const deadline = Date.now() + 10_000;
+      while ((await searchIndexSegments(unit.ctx.db)) > 1 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await searchIndexShape(unit.ctx.db)).toEqual({ segments: 1, merging: false });
+    } finally {
+      await compaction.stop();
+    }
   });
 });
