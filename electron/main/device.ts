@@ -311,10 +311,10 @@ export class DeviceController implements CallRouter {
     this.tokens.clear();
     const ctx = serviceContext(store, { security: this.options.security });
     this.state = { mode: 'local', store, dispatch: createDispatcher(ctx, { log: this.log }) };
-    // At unlock and then hourly: a backup whenever the newest is a day old, into DATA_DIR/backups/
-    // (backup.create in the audit log, failed ones too).
     void this.searchIndexCompaction?.stop();
     this.searchIndexCompaction = compactSearchIndexWhenQuiet(ctx.db, { onError: (error) => this.log('Compacting the name index failed', error) });
+    // At unlock and then hourly: a backup whenever the newest is a day old, into DATA_DIR/backups/
+    // (backup.create in the audit log, failed ones too).
     this.automaticBackups?.stop();
     this.automaticBackups = ctx.backups
       ? startAutomaticBackups(ctx, ctx.backups, {

@@ -18,8 +18,7 @@ export function summarise(samples: number[]): Summary {
   return { n: sorted.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) };
 }
 
-/** Runs `fn` for every input, after `warmup` untimed runs; answers the latencies in ms. */
-/** `between`: awaited after each timed call, untimed. */
+/** Runs `fn` for every input, after `warmup` untimed runs; answers the latencies in ms. `between` is awaited after each, untimed. */
 export async function timeEach<T>(inputs: T[], fn: (input: T) => Promise<unknown> | unknown, warmup = 5, between?: () => Promise<void>): Promise<number[]> {
   for (const input of inputs.slice(0, warmup)) await fn(input);
   const out: number[] = [];
