@@ -33,7 +33,7 @@ describe('merging the name index after each write', () => {
     expect(unit.store.raw.prepare(`SELECT v FROM patient_search_config WHERE k = 'automerge'`).pluck().get()).toBe(0);
   });
 
-  it('keeps the segments few, each registration answered before its step runs, and finds everyone', async () => {
+  it('registrations a turn of the event loop apart leave few segments, and everyone is found', async () => {
     unit = await createTestUnit();
     await unit.addUser('recepcion', 'reception');
     const token = await unit.login('recepcion');
