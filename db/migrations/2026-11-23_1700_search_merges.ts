@@ -3,14 +3,13 @@
 // ones, each looked up by every word of every name search, and every 64th registration merged up
 // to a thousand pages inside its own transaction. Its automerge is turned off here; the services
 // merge a step after each write instead (electron/core/search-index-merges.ts).
-import { sql, type Kysely } from 'kysely';
-import { searchIndexAutomergeOff } from './search-index';
+import type { Kysely } from 'kysely';
+import { setSearchIndexAutomerge } from './search-index';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await searchIndexAutomergeOff(db);
+  await setSearchIndexAutomerge(db, 0);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  // FTS5's default.
-  await sql`INSERT INTO patient_search(patient_search, rank) VALUES('automerge', 4)`.execute(db);
+  await setSearchIndexAutomerge(db, 4);
 }

@@ -12,12 +12,12 @@ export interface SearchIndexOptions {
 }
 
 /**
- * FTS5's own merging (automerge) off: it merged only every 64 leaf pages written, up to a thousand
- * pages inside one registration. The services merge a little after each write instead
- * (electron/core/search-index-merges.ts). FTS5 keeps the setting in the index's own config table.
+ * FTS5's own merging (automerge): 0 turns it off (FTS5's default is 4). It merged only every 64 leaf
+ * pages written, up to a thousand pages inside one registration; the services merge a little after
+ * each write instead (electron/core/search-index-merges.ts). FTS5 keeps it in the index's config table.
  */
-export async function searchIndexAutomergeOff(db: Kysely<any>): Promise<void> {
-  await sql`INSERT INTO patient_search(patient_search, rank) VALUES('automerge', 0)`.execute(db);
+export async function setSearchIndexAutomerge(db: Kysely<any>, segments: 0 | 4): Promise<void> {
+  await sql`INSERT INTO patient_search(patient_search, rank) VALUES('automerge', ${sql.lit(segments)})`.execute(db);
 }
 
 /** `rowid`: each row's new rowid as an SQL expression of `doc`, its rowid now (kept as it is by default). */
@@ -35,5 +35,5 @@ export async function makeSearchIndex(db: Kysely<any>, options: SearchIndexOptio
   await sql`DROP TABLE patient_search`.execute(db);
   await sql`ALTER TABLE patient_search_next RENAME TO patient_search`.execute(db);
   await sql`INSERT INTO patient_search(patient_search) VALUES('optimize')`.execute(db);
-  await searchIndexAutomergeOff(db);
+  await setSearchIndexAutomerge(db, 0);
 }
