@@ -11,6 +11,7 @@ import { createDispatcher } from '../core/dispatch';
 import { buildHost } from './server';
 import { CliError, readSecretFile } from './secrets';
 import { serviceContext } from './service-context';
+import { warmNameCandidatesInBackground } from '../core/name-candidates-warming';
 import { compactSearchIndexWhenQuiet } from '../core/search-index-merges';
 import { ensureSelfSignedTls, loadTls } from './tls';
 
@@ -92,8 +93,14 @@ export async function runHost(argv: string[]): Promise<void> {
     onError: (error) => console.error(`error: la compactación del índice de nombres falló: ${(error as Error)?.message ?? error}`),
   });
 
+  // The names every search re-ranks, read into the page cache while the first requests come (name-candidates-warming.ts).
+  const warming = warmNameCandidatesInBackground(ctx.db, {
+    onError: (error) => console.error(`error: la lectura anticipada de los nombres falló: ${(error as Error)?.message ?? error}`),
+  });
+
   const stop = async () => {
     automatic?.stop();
+    await warming.stop();
     await compaction.stop();
     await app.close();
     await store.close();

@@ -12,6 +12,7 @@ import { AppError } from '../core/errors';
 import { passwordProblem } from '../core/password-policy';
 import { createUser } from '../core/users';
 import { startAutomaticBackups, type AutomaticBackups } from '../core/backup-schedule';
+import { warmNameCandidatesInBackground } from '../core/name-candidates-warming';
 import { compactSearchIndexWhenQuiet } from '../core/search-index-merges';
 import { serviceContext } from '../host/service-context';
 import { StoreError } from '../../db/errors';
@@ -72,6 +73,8 @@ export class DeviceController implements CallRouter {
   private automaticBackups: AutomaticBackups | null = null;
   /** The name index merged into one segment when no one has registered for a while (search-index-merges.ts). */
   private searchIndexCompaction: { stop(): Promise<void> } | null = null;
+  /** The names searches re-rank, read into the page cache after unlock (name-candidates-warming.ts). */
+  private nameWarming: { stop(): Promise<void> } | null = null;
 
   private constructor(private readonly options: DeviceOptions) {
     this.settingsFile = join(options.userDataDir, SETTINGS_FILE);
@@ -313,6 +316,8 @@ export class DeviceController implements CallRouter {
     this.state = { mode: 'local', store, dispatch: createDispatcher(ctx, { log: this.log }) };
     void this.searchIndexCompaction?.stop();
     this.searchIndexCompaction = compactSearchIndexWhenQuiet(ctx.db, { onError: (error) => this.log('Compacting the name index failed', error) });
+    void this.nameWarming?.stop();
+    this.nameWarming = warmNameCandidatesInBackground(ctx.db, { onError: (error) => this.log('Reading the names into the page cache failed', error) });
     // At unlock and then hourly: a backup whenever the newest is a day old, into DATA_DIR/backups/
     // (backup.create in the audit log, failed ones too).
     this.automaticBackups?.stop();
@@ -331,7 +336,9 @@ export class DeviceController implements CallRouter {
     automatic?.stop();
     const compaction = this.searchIndexCompaction;
     this.searchIndexCompaction = null;
-    // A backup or a compaction step under way finishes before its database closes.
-    await Promise.all([automatic?.idle(), compaction?.stop()]);
+    const warming = this.nameWarming;
+    this.nameWarming = null;
+    // A backup, a compaction step or a warming step under way finishes before its database closes.
+    await Promise.all([automatic?.idle(), compaction?.stop(), warming?.stop()]);
   }
 }
