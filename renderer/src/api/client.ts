@@ -1,7 +1,8 @@
 // The renderer's one way to the main side: call(name, input) → envelope.
 // Transport chosen once at start: Electron IPC when the preload exposed window.acogida, HTTP otherwise.
 // The bearer token lives in this module's memory only: never in storage or cookies.
-import { ERROR_CODES, type ApiError, type Envelope, type ErrorCode, type InputOf, type OutputOf, type ProcedureName } from './contract';
+import type { ApiError, Envelope, ErrorCode, InputOf, OutputOf, ProcedureName } from './contract';
+import { ERROR_CODES } from './sign-in-contract';
 
 type Transport = (name: string, input: unknown, token: string | null) => Promise<Envelope<unknown>>;
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { hostUrlSchema } from '../../api/contract';
+import { hostUrlSchema } from '../../api/sign-in-contract';
 import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
