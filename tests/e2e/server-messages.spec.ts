@@ -36,3 +36,19 @@ test('in English, the server’s and the contract’s Spanish messages are shown
   await expect(dialog.getByText('A user "admin" already exists. Choose another username.')).toBeVisible();
   await expect(dialog.getByLabel('Username')).toHaveAttribute('aria-invalid', 'true');
 });
+
+test('English, chosen once, is how the next visit opens; a Spanish visit fetches no English catalogue', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(host().url);
+  await expect(page.getByRole('button', { name: 'Entrar' })).toBeVisible();
+  // Spanish needs no other catalogue.
+  expect(fetched.filter((path) => /\/english-[^/]+\.js$/.test(path))).toEqual([]);
+  await page.getByLabel('Idioma').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Entrar' })).toHaveCount(0);
+});

@@ -6,10 +6,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { scanServerMessages, type FoundMessage } from '../helpers/server-messages-scan';
-import { englishServerMessage, serverText } from '../../renderer/src/i18n/server-messages';
+import { englishServerMessage, registerEnglishServerMessages, serverText } from '../../renderer/src/i18n/server-messages';
+import { exactMessages, messagePatterns } from '../../renderer/src/i18n/server-messages.en';
 import { registerPatientInput } from '../../electron/api/index';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+
+// The UI registers it when English is chosen (renderer/src/i18n/index.ts).
+registerEnglishServerMessages({ exactMessages, messagePatterns });
 
 /** Texts in message positions that are never sent to a user (internal assertions, settings checks). */
 const NOT_SENT = new Set([

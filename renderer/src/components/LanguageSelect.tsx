@@ -9,7 +9,7 @@ export function LanguageSelect() {
   return (
     <div className="language-select">
       <label htmlFor={id}>{t('language.label')}</label>
-      <select id={id} value={i18n.language} onChange={(event) => setLanguage(event.target.value as LanguageCode)}>
+      <select id={id} value={i18n.language} onChange={(event) => void setLanguage(event.target.value as LanguageCode)}>
         {LANGUAGES.map((language) => (
           <option key={language.code} value={language.code} lang={language.htmlLang}>
             {t(`language.${language.code}`)}

@@ -1,8 +1,8 @@
 // i18next set-up: Spanish (es-CO) by default, English switchable; <html lang> follows the language.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { es } from './es';
+import { registerEnglishServerMessages } from './server-messages';
 
 export const LANGUAGES = [
   { code: 'es', htmlLang: 'es-CO', locale: 'es-CO' },
@@ -30,13 +30,41 @@ export function currentLocale(): string {
   return languageInfo(i18next.language).locale;
 }
 
-export function setLanguage(code: LanguageCode): void {
+let englishLoading: Promise<void> | null = null;
+
+/** English is a chunk of its own (english.ts), fetched the first time it is asked for. */
+function loadLanguage(code: LanguageCode): Promise<void> {
+  if (code !== 'en') return Promise.resolve();
+  englishLoading ??= import('./english').then(
+    (english) => {
+      i18next.addResourceBundle('en', 'translation', english.en, true, true);
+      registerEnglishServerMessages(english);
+    },
+    (error: unknown) => {
+      englishLoading = null; // asked again next time (the host may be back)
+      throw error;
+    },
+  );
+  return englishLoading;
+}
+
+/** Shows the UI in `code`, once its catalogue is in place; if it cannot be fetched, the UI stays as it was. */
+async function showLanguage(code: LanguageCode): Promise<void> {
+  try {
+    await loadLanguage(code);
+  } catch {
+    return;
+  }
+  await i18next.changeLanguage(code);
+}
+
+export async function setLanguage(code: LanguageCode): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, code);
   } catch {
     // Storage may be unavailable; the choice then lasts until the window closes.
   }
-  void i18next.changeLanguage(code);
+  await showLanguage(code);
 }
 
 i18next.on('languageChanged', (code) => {
@@ -44,11 +72,14 @@ i18next.on('languageChanged', (code) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { es: { translation: es }, en: { translation: en } },
-  lng: savedLanguage(),
+  resources: { es: { translation: es } },
+  lng: 'es',
   fallbackLng: 'es',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Resolves once the saved language shows (Spanish at once): the first render waits for it (main.tsx). */
+export const languageReady: Promise<void> = showLanguage(savedLanguage());
 
 export default i18next;

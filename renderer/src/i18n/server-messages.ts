@@ -2,14 +2,23 @@
 // Gettext style: the Spanish text is the key. Spanish shows it as it is; English looks it up in
 // server-messages.en.ts (exact texts, then patterns for messages built from template literals)
 // and falls back to the Spanish text, never to nothing.
+// The English catalogue is loaded with the English UI (i18n/english.ts), and registered here.
 import i18next from 'i18next';
-import { exactMessages, messagePatterns } from './server-messages.en';
+import type { MessagePattern } from './server-messages.en';
 
-/** The English for a server message, or null when the catalogue does not know it. */
+let english: { exactMessages: Record<string, string>; messagePatterns: MessagePattern[] } | null = null;
+
+/** Makes the English catalogue of server messages known (once it has loaded). */
+export function registerEnglishServerMessages(catalogue: { exactMessages: Record<string, string>; messagePatterns: MessagePattern[] }): void {
+  english = catalogue;
+}
+
+/** The English for a server message, or null when the catalogue does not know it (or has not loaded). */
 export function englishServerMessage(spanish: string): string | null {
-  const exact = exactMessages[spanish];
+  if (!english) return null;
+  const exact = english.exactMessages[spanish];
   if (exact !== undefined) return exact;
-  for (const pattern of messagePatterns) {
+  for (const pattern of english.messagePatterns) {
     const match = pattern.re.exec(spanish);
     if (!match) continue;
     const english = pattern.en(match.slice(1), englishServerMessage);
