@@ -2,7 +2,7 @@
 // Transport chosen once at start: Electron IPC when the preload exposed window.acogida, HTTP otherwise.
 // The bearer token lives in this module's memory only: never in storage or cookies.
 import type { ApiError, Envelope, ErrorCode, InputOf, OutputOf, ProcedureName } from './contract';
-import { ERROR_CODES } from './sign-in-contract';
+import { ERROR_CODES } from '../../../electron/api/envelope';
 
 type Transport = (name: string, input: unknown, token: string | null) => Promise<Envelope<unknown>>;
 

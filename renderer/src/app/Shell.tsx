@@ -1,5 +1,6 @@
 // The signed-in frame: banner with the user menu, the role's navigation, and the current page.
 // Pages are routes in memory; each opening is also a browser history entry, so Back returns.
+import '../zod-config';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditScreen } from '../features/admin/AuditScreen';

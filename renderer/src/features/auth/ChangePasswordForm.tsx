@@ -1,4 +1,5 @@
 // One's own password: forced after an admin reset, or chosen from the user menu.
+import '../../zod-config';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';

@@ -1,10 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useEffect, useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import type { OutputOf } from '../../api/contract';
-import { loginInput } from '../../api/sign-in-contract';
+import type { InputOf, OutputOf } from '../../api/contract';
 import { call } from '../../api/client';
 import { AuthLayout } from '../../app/AuthLayout';
 import { Alert } from '../../components/Alert';
@@ -17,7 +14,11 @@ import { serverText } from '../../i18n/server-messages';
 /** A message on the login screen: a catalogue key (translated as the language changes) or a server text. */
 export type LoginNotice = { tone: 'success' | 'warning' | 'info'; key: `errors.${keyof typeof es.errors}` | 'login.loggedOut' } | { tone: 'success' | 'warning' | 'info'; text: string; key?: undefined };
 
-type Values = z.input<typeof loginInput>;
+type Values = InputOf<'auth.login'>;
+
+const loadValidation = () => import('./login-validation');
+/** The contract's check (login-validation.ts), fetched once the form has painted. */
+const resolver: Resolver<Values> = async (values, context, options) => (await loadValidation()).loginResolver(values, context, options);
 
 export function LoginScreen({ notice, onLoggedIn }: { notice: LoginNotice | null; onLoggedIn: (value: OutputOf<'auth.login'>) => void }) {
   const { t } = useTranslation();
@@ -29,7 +30,8 @@ export function LoginScreen({ notice, onLoggedIn }: { notice: LoginNotice | null
     resetField,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<Values, unknown, z.output<typeof loginInput>>({ resolver: zodResolver(loginInput), defaultValues: { username: '', password: '' } });
+  } = useForm<Values>({ resolver, defaultValues: { username: '', password: '' } });
+  useEffect(() => void loadValidation(), []);
 
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);

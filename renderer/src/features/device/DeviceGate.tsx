@@ -1,5 +1,5 @@
 // Desktop first run (only when window.acogida exists): set this computer up, or unlock its database.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DeviceStatus, Envelope } from '../../api/contract';
 import { call } from '../../api/client';
@@ -7,9 +7,11 @@ import { AuthLayout } from '../../app/AuthLayout';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { errorText } from '../../components/errors';
-import { LocalSetup } from './LocalSetup';
-import { RemoteSetup } from './RemoteSetup';
 import { UnlockForm } from './UnlockForm';
+
+// Set-up happens once per computer: its forms (and zod) load when chosen, not with the first paint.
+const LocalSetup = lazy(() => import('./LocalSetup').then((m) => ({ default: m.LocalSetup })));
+const RemoteSetup = lazy(() => import('./RemoteSetup').then((m) => ({ default: m.RemoteSetup })));
 
 type Step = 'choose' | 'local' | 'remote';
 
@@ -66,14 +68,18 @@ export function DeviceGate({ onReady }: { onReady: () => void }) {
   if (step === 'local') {
     return (
       <AuthLayout title={t('device.localTitle')} wide>
-        <LocalSetup onBack={() => setStep('choose')} onDone={() => void check()} />
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <LocalSetup onBack={() => setStep('choose')} onDone={() => void check()} />
+        </Suspense>
       </AuthLayout>
     );
   }
   if (step === 'remote') {
     return (
       <AuthLayout title={t('device.remoteTitle')} wide>
-        <RemoteSetup onBack={() => setStep('choose')} onDone={() => void check()} />
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <RemoteSetup onBack={() => setStep('choose')} onDone={() => void check()} />
+        </Suspense>
       </AuthLayout>
     );
   }

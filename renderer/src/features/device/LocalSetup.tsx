@@ -1,4 +1,5 @@
 // "This computer keeps the unit's database": passphrase twice and the first administrator; then the recovery key, once.
+import '../../zod-config';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';

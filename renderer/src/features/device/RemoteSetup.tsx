@@ -1,4 +1,5 @@
 // "Connect to the unit's server": URL → the certificate fingerprint to compare → pin it.
+import '../../zod-config';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
