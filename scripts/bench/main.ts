@@ -22,7 +22,7 @@ import { lastYear, seedDataset } from '../../electron/core/synthetic/seed-datase
 import { rng, syntheticPatient } from '../../electron/core/synthetic/generate';
 import { serviceContext } from '../../electron/host/service-context';
 import { buildQueries, QUERY_KINDS, type QueryKind } from './queries';
-import { searchLatencies, secondPassLatencies, warmUpSearches } from './search-latency';
+import { pairedLatencies, searchLatencies, warmUpSearches } from './search-latency';
 import { readIntoOsCache } from './os-cache';
 import { makePlainCopy, openPlain } from './plain-copy';
 import { call, runLoad, runOfferedLoad, startHost } from './host';
@@ -191,23 +191,21 @@ async function main() {
   log('plain copy: encrypted/plain ratio');
   const plainFile = join(root, 'plain.db');
   makePlainCopy(store.databaseFile, store.dataKey, plainFile);
-  // Each file read into the OS page cache just before its searches: writing and decrypting the copy
+  // Both files read into the OS page cache just before the searches: writing and decrypting the copy
   // (7 GB at a million) pushed part of the store out, and runs before 2026-11-23 08:50 timed the
   // encrypted searches partly on the disk (150 µs a page read against 40).
-  log(`plain copy read into the OS page cache (${readIntoOsCache(plainFile)} s)`);
+  log(`plain copy and store read into the OS page cache (${readIntoOsCache(plainFile)} s, ${readIntoOsCache(store.databaseFile)} s)`);
   const plain = openPlain(plainFile);
   const plainCtx: ServiceContext = { db: plain.db, clock: systemClock, security: defaultSecuritySettings };
-  await warmNameCandidates(plain.db, { pauseMs: 0 });
-  const plainSearch = await searchLatencies(plainCtx, queries, warmUpQueries);
-  log(`store file read into the OS page cache again (${readIntoOsCache(store.databaseFile)} s)`);
   // The copy began with a TRUNCATE checkpoint, which empties the page cache of every other connection
-  // to the store (a serving host's never is: its checkpoints are PASSIVE): warmed again, as the plain copy was.
+  // to the store (a serving host's never is: its checkpoints are PASSIVE): both warmed, as the host warms at start.
+  await warmNameCandidates(plain.db, { pauseMs: 0 });
   await warmNameCandidates(ctx.db, { pauseMs: 0 });
-  const encryptedAgain = await searchLatencies(ctx, queries, warmUpQueries);
+  // In blocks of 25 queries on each, alternating (pairedLatencies); runs before 2026-11-23 20:10 timed every plain search, then every encrypted one.
+  const [encryptedAgain, plainSearch] = await pairedLatencies(ctx, plainCtx, queries, warmUpQueries);
   // The same searches once more on each connection, their pages now in its cache: encryption's cost
   // on the work alone, apart from the pages read from the OS (decrypted and checked on the encrypted store).
-  const plainSecondPass = await secondPassLatencies(plainCtx, queries);
-  const encryptedSecondPass = await secondPassLatencies(ctx, queries);
+  const [encryptedSecondPass, plainSecondPass] = await pairedLatencies(ctx, plainCtx, queries, []);
   await plain.db.destroy();
   const ratioOf = (a: Record<QueryKind, Summary>, b: Record<QueryKind, Summary>) =>
     Object.fromEntries(QUERY_KINDS.map((k) => [k, Math.round((a[k].p50 / Math.max(0.001, b[k].p50)) * 100) / 100])) as Record<QueryKind, number>;
