@@ -1,4 +1,4 @@
-// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--rate 300] [--warm-seconds 2] [--cpu-prof DIR] [--host-arg=--search-workers=0]`
+// `tsx scripts/bench/load-only.ts --data-dir DIR --passphrase-file P [--seconds 20] [--clients 50] [--rate 300] [--warm-seconds 2] [--cpu-prof DIR] [--host-arg=--search-workers=0] [--node-arg=--optimize-for-size]`
 // Only the LAN host under load, on an existing (seeded) data dir: to compare changes to the request
 // path back to back without running the whole benchmark. Creates the reception user it needs.
 import { readFileSync } from 'node:fs';
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     /** Passed to the host, e.g. --host-arg=--search-workers=0 */
     'host-arg': { type: 'string', multiple: true },
+    /** Passed to node before the host's bundle, e.g. --node-arg=--optimize-for-size */
+    'node-arg': { type: 'string', multiple: true },
   },
   strict: true,
 });
@@ -59,7 +61,8 @@ for (let i = 0; i < 2 * clients; i++) {
 await ctx.readOnly?.close();
 await store.close();
 
-const host = await startHost(repoRoot, dataDir, passphraseFile, values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [], values['host-arg'] ?? []);
+const nodeArgs = [...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : []), ...(values['node-arg'] ?? [])];
+const host = await startHost(repoRoot, dataDir, passphraseFile, nodeArgs, values['host-arg'] ?? []);
 try {
   // Warm the page cache and the JIT so that runs compare the steady state.
   const [warmTokens, runTokens] = [tokens.slice(0, clients), tokens.slice(clients)];
@@ -67,9 +70,13 @@ try {
   const cpuBefore = host.cpuSeconds();
   const ownBefore = process.cpuUsage();
   const machineBefore = cpuTimes();
+  // The host's RSS rises between V8's major collections: its highest, sampled each second, beside the last.
+  let rssPeak = host.rssMB();
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, host.rssMB())), 1000);
   const load = values.rate
     ? await runOfferedLoad(host.url, runTokens, pool, patientIds, { clients, seconds, rate: Number(values.rate) })
     : await runLoad(host.url, runTokens, pool, patientIds, { clients, seconds });
+  clearInterval(sampler);
   const cpuMsPerRequest = ((host.cpuSeconds() - cpuBefore) * 1000) / load.requests;
   const own = process.cpuUsage(ownBefore);
   const ownMsPerRequest = (own.user + own.system) / 1000 / load.requests;
@@ -77,7 +84,7 @@ try {
   console.log(JSON.stringify(load.errorsByStatus));
   console.log(
     `${clients} clients, ${load.seconds} s: ${load.requestsPerSecond} req/s, p50 ${load.latency.p50} ms, p95 ${load.latency.p95} ms, p99 ${load.latency.p99} ms ` +
-      `(reads p95 ${load.readLatency.p95}, writes p95 ${load.writeLatency.p95}), errors ${load.errors}/${load.requests}, host CPU ${cpuMsPerRequest.toFixed(2)} ms/request, load generator CPU ${ownMsPerRequest.toFixed(2)} ms/request, host RSS ${host.rssMB()} MB` +
+      `(reads p95 ${load.readLatency.p95}, writes p95 ${load.writeLatency.p95}), errors ${load.errors}/${load.requests}, host CPU ${cpuMsPerRequest.toFixed(2)} ms/request, load generator CPU ${ownMsPerRequest.toFixed(2)} ms/request, host RSS ${host.rssMB()} MB (highest ${rssPeak})` +
       (stolen.stealPercent === undefined ? '' : `, CPU taken by the hypervisor ${stolen.stealPercent}%`),
   );
 } finally {
