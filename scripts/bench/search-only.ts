@@ -1,4 +1,4 @@
-// `tsx scripts/bench/search-only.ts --data-dir DIR --passphrase-file P [--queries N] [--kind K] [--plain FILE]`:
+// `tsx scripts/bench/search-only.ts --data-dir DIR --passphrase-file P [--queries N] [--kind K] [--plain FILE] [--no-warm] [--cache-mb MB]`:
 // the search part of the bench alone, on an existing store — for working on search speed without a
 // whole bench run. With --plain (the bench's unencrypted copy, DATA_ROOT/SIZE/plain.db) the same
 // queries run there too, and the encrypted/plain ratios are printed. Each connection first reads the
@@ -13,13 +13,15 @@ import { buildQueries, QUERY_KINDS } from './queries';
 import { pairedLatencies, searchLatencies, warmUpSearches, type KindLatency } from './search-latency';
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, queries: { type: 'string', default: '200' }, kind: { type: 'string' }, plain: { type: 'string' }, 'no-warm': { type: 'boolean', default: false } },
+  options: { 'data-dir': { type: 'string' }, 'passphrase-file': { type: 'string' }, queries: { type: 'string', default: '200' }, kind: { type: 'string' }, plain: { type: 'string' }, 'no-warm': { type: 'boolean', default: false }, 'cache-mb': { type: 'string' } },
   strict: true,
 });
 const store = await unlockStore(values['data-dir']!, { passphrase: readFileSync(values['passphrase-file']!, 'utf8').trim() });
 const encrypted: ServiceContext = { db: store.db, raw: store.raw, clock: systemClock, security: defaultSecuritySettings };
 const plain = values.plain ? openPlain(values.plain) : null;
 const plainCtx: ServiceContext | null = plain ? { db: plain.db, raw: plain.raw, clock: systemClock, security: defaultSecuritySettings } : null;
+// --cache-mb: another page cache size than the store's connection keeps (db/connection.ts), on both.
+if (values['cache-mb']) for (const raw of [store.raw, plain?.raw]) raw?.pragma(`cache_size=-${Math.round(Number(values['cache-mb']) * 1024)}`);
 const queries = buildQueries(store.raw, Number(values.queries));
 if (!values['no-warm']) {
   for (const [name, ctx] of [['encrypted', encrypted], ['plain', plainCtx]] as const) {
