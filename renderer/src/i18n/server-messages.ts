@@ -6,19 +6,19 @@
 import i18next from 'i18next';
 import type { MessagePattern } from './server-messages.en';
 
-let english: { exactMessages: Record<string, string>; messagePatterns: MessagePattern[] } | null = null;
+let englishCatalogue: { exactMessages: Record<string, string>; messagePatterns: MessagePattern[] } | null = null;
 
 /** Makes the English catalogue of server messages known (once it has loaded). */
 export function registerEnglishServerMessages(catalogue: { exactMessages: Record<string, string>; messagePatterns: MessagePattern[] }): void {
-  english = catalogue;
+  englishCatalogue = catalogue;
 }
 
 /** The English for a server message, or null when the catalogue does not know it (or has not loaded). */
 export function englishServerMessage(spanish: string): string | null {
-  if (!english) return null;
-  const exact = english.exactMessages[spanish];
+  if (!englishCatalogue) return null;
+  const exact = englishCatalogue.exactMessages[spanish];
   if (exact !== undefined) return exact;
-  for (const pattern of english.messagePatterns) {
+  for (const pattern of englishCatalogue.messagePatterns) {
     const match = pattern.re.exec(spanish);
     if (!match) continue;
     const english = pattern.en(match.slice(1), englishServerMessage);
