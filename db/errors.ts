@@ -18,7 +18,9 @@ export type StoreErrorCode =
   | 'backup_not_acogida'
   | 'backup_newer_schema'
   | 'backup_audit_broken'
-  | 'database_in_use';
+  | 'database_in_use'
+  | 'disk_space'
+  | 'compaction_failed';
 
 export class StoreError extends Error {
   constructor(

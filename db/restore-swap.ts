@@ -52,12 +52,15 @@ function removeIfPresent(file: string): void {
   if (existsSync(file)) unlinkSync(file);
 }
 
-/** Where the replaced database is kept: acogida.db.before-restore-<stamp>[-N], a name not yet taken. */
-export function beforeRestorePath(dataDir: string, stamp: string): string {
-  const stem = `${storePaths(dataDir).database}.before-restore-${stamp}`;
+/** Where the replaced database is kept: acogida.db.before-<what>-<stamp>[-N], a name not yet taken. */
+export function keptDatabasePath(dataDir: string, what: 'restore' | 'compact', stamp: string): string {
+  const stem = `${storePaths(dataDir).database}.before-${what}-${stamp}`;
   if (!existsSync(stem)) return stem;
   for (let n = 2; ; n += 1) if (!existsSync(`${stem}-${n}`)) return `${stem}-${n}`;
 }
+
+/** Where a restore keeps the replaced database: acogida.db.before-restore-<stamp>[-N]. */
+export const beforeRestorePath = (dataDir: string, stamp: string): string => keptDatabasePath(dataDir, 'restore', stamp);
 
 /**
  * Replaces DATA_DIR/acogida.db by `candidate` (a verified, closed file in the same directory).
@@ -75,9 +78,22 @@ export function swapInDatabase(dataDir: string, candidate: string, dataKey: Buff
     return null;
   }
   if (existsSync(previous)) throw new Error(`${previous} already exists`);
-  const lock = lockLiveDatabase(live, dataKey);
+  return swapUnderLock(dataDir, candidate, lockLiveDatabase(live, dataKey), previous);
+}
+
+/**
+ * The swap itself, with the live database already held by `lock` (lockLiveDatabase), which it
+ * closes: for a caller that must keep every writer out from before it made the candidate (a
+ * compaction, whose copy would otherwise miss what was written meanwhile).
+ */
+export function swapUnderLock(dataDir: string, candidate: string, lock: RawDatabase, previous: string): string {
+  const live = storePaths(dataDir).database;
   let closed = false;
   try {
+    if (existsSync(previous)) throw new Error(`${previous} already exists`);
+    for (const suffix of ['-wal', '-shm', '-journal']) {
+      if (existsSync(`${candidate}${suffix}`)) throw new Error(`The candidate ${candidate} still has a ${suffix} file`);
+    }
     if (existsSync(`${live}-wal`)) throw new Error('The old WAL survived the switch to rollback mode');
     removeIfPresent(`${live}-shm`);
     if (process.platform === 'win32') {

@@ -1,4 +1,4 @@
-// The documented command line: backup, verify, restore, run as an administrator would.
+// The documented command line: backup, verify, restore, compact, seed, run as an administrator would.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,7 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; errorLi
 
 const base = () => ['--data-dir', unit.dataDir, '--passphrase-file', passphraseFile];
 
-describe('npm run cli -- backup | verify | restore', { timeout: 60_000 }, () => {
+describe('npm run cli -- backup | verify | restore | compact | seed', { timeout: 60_000 }, () => {
   let out: string;
 
   it('backup --out FILE writes an encrypted, verified backup there', async () => {
@@ -89,6 +89,30 @@ describe('npm run cli -- backup | verify | restore', { timeout: 60_000 }, () => 
     const viaIn = await cli('restore', ...base(), '--in', out);
     expect(viaIn.code, viaIn.errorLine).toBe(0);
     expect(readdirSync(unit.dataDir).filter((f) => f.startsWith('acogida.db.before-restore-'))).toHaveLength(2);
+  });
+
+  it('compact rewrites the closed store, keeps the old file unless --discard-previous, and verifies the copy', async () => {
+    const result = await cli('compact', ...base());
+    expect(result.code, result.errorLine).toBe(0);
+    expect(result.stdout).toMatch(/^Base de datos compactada en [\d.]+ s: .* MB → .* MB \(integridad ok, mismas filas en cada tabla\)\.$/m);
+    expect(readdirSync(unit.dataDir).filter((f) => f.startsWith('acogida.db.before-compact-'))).toHaveLength(1);
+    const discarding = await cli('compact', ...base(), '--discard-previous');
+    expect(discarding.code, discarding.errorLine).toBe(0);
+    expect(readdirSync(unit.dataDir).filter((f) => f.startsWith('acogida.db.before-compact-'))).toHaveLength(1);
+    const verified = await cli('verify', ...base(), join(unit.dataDir, 'acogida.db'));
+    expect(verified.stdout).toMatch(/Auditoría: cadena verificada \(\d+ filas\)/);
+  });
+
+  it('seed fills the closed store with synthetic people and compacts it, unless --no-compact', async () => {
+    const seeded = await cli('seed', ...base(), '--patients', '200', '--sessions-per-patient', '1', '--seed', '3');
+    expect(seeded.code, seeded.errorLine).toBe(0);
+    expect(seeded.stdout).toMatch(/^Datos sintéticos: 200 pacientes, 200 sesiones firmadas/m);
+    expect(seeded.stdout).toMatch(/^Base de datos compactada en /m);
+    // The file before compaction holds nothing the compacted one lacks: not kept.
+    expect(readdirSync(unit.dataDir).filter((f) => f.startsWith('acogida.db.before-compact-'))).toHaveLength(1);
+    const uncompacted = await cli('seed', ...base(), '--patients', '10', '--sessions-per-patient', '0', '--no-compact');
+    expect(uncompacted.code, uncompacted.errorLine).toBe(0);
+    expect(uncompacted.stdout).not.toContain('compactada');
   });
 
   it('answers one Spanish line and exit status 1 on a missing option', async () => {

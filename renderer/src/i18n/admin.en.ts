@@ -313,6 +313,7 @@ export const adminEn: typeof adminEs = {
       'exports.setR4vConfig': '5W settings',
       'backup.create': 'Backup',
       'backup.restore': 'Backup restored',
+      'store.compact': 'Database compacted',
     },
   },
 };

@@ -313,6 +313,7 @@ export const adminEs = {
       'exports.setR4vConfig': 'Configuración del 5W',
       'backup.create': 'Copia de seguridad',
       'backup.restore': 'Restauración de copia',
+      'store.compact': 'Base de datos compactada',
     },
   },
 };
