@@ -238,7 +238,14 @@ async function seed(argv: string[]): Promise<void> {
   // A bulk load leaves its indexes 88% full; compacted, every search reads fewer pages. The file
   // before compaction held nothing the compacted one lacks (checked): not kept.
   console.log('Compactando la base de datos…');
-  printCompaction(await compactStore(values['data-dir']!, await unlockDataKey(values['data-dir']!, { passphrase: passphraseOf(values) }), { origin: 'cli', keepPrevious: false }));
+  const dataKey = await unlockDataKey(values['data-dir']!, { passphrase: passphraseOf(values) });
+  try {
+    printCompaction(await compactStore(values['data-dir']!, dataKey, { origin: 'cli', keepPrevious: false }));
+  } catch (error) {
+    // The seeding is done and stays: only the compaction waits for the host to stop.
+    if (!(error instanceof StoreError && error.code === 'database_in_use')) throw error;
+    console.log('Los datos sintéticos quedaron guardados, pero no se compactó la base de datos: está abierta por otro proceso (el servidor de Acogida o la aplicación de escritorio). Ciérrelo y ejecute npm run cli -- compact.');
+  }
 }
 
 const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toLocaleString('es-CO', { maximumFractionDigits: 1 })} MB`;

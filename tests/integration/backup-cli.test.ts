@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../db/store';
 import { createTestUnit, PASSPHRASE, type TestUnit } from '../helpers/temp-store';
 
 let unit: TestUnit;
@@ -113,6 +114,17 @@ describe('npm run cli -- backup | verify | restore | compact | seed', { timeout:
     const uncompacted = await cli('seed', ...base(), '--patients', '10', '--sessions-per-patient', '0', '--no-compact');
     expect(uncompacted.code, uncompacted.errorLine).toBe(0);
     expect(uncompacted.stdout).not.toContain('compactada');
+
+    // With the database open elsewhere the seeding is kept and only the compaction is left for later.
+    const held = await openStore(unit.dataDir, unit.store.dataKey);
+    try {
+      const whileOpen = await cli('seed', ...base(), '--patients', '10', '--sessions-per-patient', '0');
+      expect(whileOpen.code, whileOpen.errorLine).toBe(0);
+      expect(whileOpen.stdout).toContain('Los datos sintéticos quedaron guardados, pero no se compactó la base de datos');
+      expect(held.raw.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(220);
+    } finally {
+      await held.close();
+    }
   });
 
   it('answers one Spanish line and exit status 1 on a missing option', async () => {
