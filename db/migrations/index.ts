@@ -15,6 +15,7 @@ import * as phonesCovering from './2026-11-22_1910_phones_covering';
 import * as nameCandidates from './2026-11-23_0100_name_candidates';
 import * as searchNewestFirst from './2026-11-23_0110_search_newest_first';
 import * as searchMerges from './2026-11-23_1700_search_merges';
+import * as searchLeafSize from './2026-11-23_2230_search_leaf_size';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-22_1130_foundation': foundation,
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23_0100_name_candidates': nameCandidates,
   '2026-11-23_0110_search_newest_first': searchNewestFirst,
   '2026-11-23_1700_search_merges': searchMerges,
+  '2026-11-23_2230_search_leaf_size': searchLeafSize,
 };
 
 export const migrationProvider: MigrationProvider = {

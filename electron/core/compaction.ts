@@ -49,15 +49,13 @@ function rowCounts(db: RawDatabase): Map<string, number> {
   return new Map(tables.map((name) => [name, db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get() as number]));
 }
 
-/** The first difference between two tables' row counts, or null. */
-function firstDifference(before: Map<string, number>, after: Map<string, number>): string | null {
-  for (const name of new Set([...before.keys(), ...after.keys()])) {
-    if (before.get(name) !== after.get(name)) return `${name}: ${before.get(name) ?? 'no existe'} filas antes, ${after.get(name) ?? 'no existe'} en la copia`;
+/** The first table whose row count differs between the two (a table missing counts 0 rows), or null. */
+function firstDifference(before: Map<string, number>, after: Map<string, number>): { table: string; before: number; after: number } | null {
+  for (const table of new Set([...before.keys(), ...after.keys()])) {
+    if (before.get(table) !== after.get(table)) return { table, before: before.get(table) ?? 0, after: after.get(table) ?? 0 };
   }
   return null;
 }
-
-const notDone = 'La base de datos no se modificó.';
 
 export async function compactStore(dataDir: string, dataKey: Buffer, options: CompactionOptions = {}): Promise<CompactionResult> {
   const started = performance.now();
@@ -70,7 +68,7 @@ export async function compactStore(dataDir: string, dataKey: Buffer, options: Co
   if (free.bavail * free.bsize < bytesBefore * 1.05) {
     throw new StoreError(
       'disk_space',
-      `Compactar necesita espacio libre para una copia completa (${Math.ceil(bytesBefore / 2 ** 20)} MB) en ${dataDir}; hay ${Math.floor((free.bavail * free.bsize) / 2 ** 20)} MB. ${notDone}`,
+      `Compactar necesita espacio libre para una copia completa (${Math.ceil(bytesBefore / 2 ** 20)} MB) en ${dataDir}; hay ${Math.floor((free.bavail * free.bsize) / 2 ** 20)} MB. No se modificó nada.`,
     );
   }
   let lock: RawDatabase;
@@ -78,7 +76,7 @@ export async function compactStore(dataDir: string, dataKey: Buffer, options: Co
     lock = lockLiveDatabase(live, dataKey);
   } catch (error) {
     if (error instanceof StoreError && error.code === 'database_in_use') {
-      throw new StoreError('database_in_use', `La base de datos está en uso por otro proceso (el servidor de Acogida o la aplicación de escritorio). Ciérrelo y repita la compactación. ${notDone}`);
+      throw new StoreError('database_in_use', `La base de datos está en uso por otro proceso (el servidor de Acogida o la aplicación de escritorio). Ciérrelo y repita la compactación. No se modificó nada.`);
     }
     throw error;
   }
@@ -92,9 +90,12 @@ export async function compactStore(dataDir: string, dataKey: Buffer, options: Co
     const copy = openEncrypted(candidate, dataKey);
     try {
       const check = (copy.pragma('quick_check') as Record<string, string>[]).map((row) => String(Object.values(row)[0]));
-      if (check.length !== 1 || check[0] !== 'ok') throw new StoreError('compaction_failed', `La copia compactada no pasó la verificación de integridad (${check[0]}). ${notDone}`);
+      if (check.length !== 1 || check[0] !== 'ok') throw new StoreError('compaction_failed', `La copia compactada no pasó la verificación de integridad (${check[0]}). No se modificó nada.`);
       const difference = firstDifference(before, rowCounts(copy));
-      if (difference) throw new StoreError('compaction_failed', `La copia compactada no tiene las mismas filas (${difference}). ${notDone}`);
+      if (difference) {
+        const { table, before: rowsBefore, after: rowsAfter } = difference;
+        throw new StoreError('compaction_failed', `La copia compactada no tiene las mismas filas: ${table} tiene ${rowsBefore} y la copia ${rowsAfter}. No se modificó nada.`);
+      }
     } finally {
       copy.close();
     }

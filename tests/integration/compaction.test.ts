@@ -75,7 +75,7 @@ describe('compactStore', { timeout: 60_000 }, () => {
     const auditRows = unit.store.raw.prepare('SELECT count(*) FROM audit_log').pluck().get();
     const refused = await compactStore(unit.dataDir, unit.store.dataKey, { clock: unit.clock }).catch((error: StoreError) => error);
     expect((refused as StoreError).code).toBe('database_in_use');
-    expect((refused as StoreError).message).toMatch(/^La base de datos está en uso por otro proceso .*Ciérrelo y repita la compactación\. La base de datos no se modificó\.$/);
+    expect((refused as StoreError).message).toMatch(/^La base de datos está en uso por otro proceso .*Ciérrelo y repita la compactación\. No se modificó nada\.$/);
     expect(await dataDigest(unit.store)).toEqual(digest);
     expect(unit.store.raw.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(auditRows);
     expect(readdirSync(unit.dataDir).filter((f) => f.includes('compact'))).toEqual([]);

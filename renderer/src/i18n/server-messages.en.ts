@@ -252,6 +252,8 @@ export const exactMessages: Record<string, string> = {
   'El almacén de claves del sistema no pudo abrir la base de datos; use la frase de acceso.': 'The system keystore could not open the database; use the passphrase.',
   'La base de datos está en uso por otro proceso (el servidor de Acogida o la aplicación de escritorio). Ciérrelo y repita la restauración. No se modificó nada.':
     'The database is in use by another process (the Acogida server or the desktop app). Close it and repeat the restore. Nothing was changed.',
+  'La base de datos está en uso por otro proceso (el servidor de Acogida o la aplicación de escritorio). Ciérrelo y repita la compactación. No se modificó nada.':
+    'The database is in use by another process (the Acogida server or the desktop app). Close it and repeat the compaction. Nothing was changed.',
 
   // The LAN host (electron/host/server.ts)
   'La solicitud no es válida.': 'The request is not valid.',
@@ -396,6 +398,15 @@ export const messagePatterns: MessagePattern[] = [
   { re: /^No se pudo copiar la base de datos: (.*)\. La copia incompleta se descarta\.$/s, en: ([why], tr) => `The database could not be copied: ${tr(why!) ?? why}. The incomplete copy is discarded.` },
   { re: /^La copia de seguridad se interrumpió \(código (.*)\)\. La copia incompleta se descarta\.$/s, en: ([code]) => `The backup was interrupted (code ${code}). The incomplete copy is discarded.` },
   { re: /^No se encontró la base de datos en (.+)\.$/s, en: ([file]) => `The database was not found at ${file}.` },
+  {
+    re: /^Compactar necesita espacio libre para una copia completa \((\d+) MB\) en (.+); hay (\d+) MB\. No se modificó nada\.$/s,
+    en: ([needed, dir, free]) => `Compacting needs free space for a whole copy (${needed} MB) in ${dir}; there are ${free} MB. Nothing was changed.`,
+  },
+  { re: /^La copia compactada no pasó la verificación de integridad \((.+)\)\. No se modificó nada\.$/s, en: ([problem]) => `The compacted copy failed the integrity check (${problem}). Nothing was changed.` },
+  {
+    re: /^La copia compactada no tiene las mismas filas: (.+) tiene (\d+) y la copia (\d+)\. No se modificó nada\.$/s,
+    en: ([table, before, after]) => `The compacted copy does not have the same rows: ${table} has ${before} and the copy ${after}. Nothing was changed.`,
+  },
   { re: /^La carpeta de destino (.+) no existe\.$/s, en: ([dir]) => `The destination folder ${dir} does not exist.` },
   { re: /^(.+) ya existe; elija otro nombre \(una copia nunca se sobrescribe\)\.$/s, en: ([file]) => `${file} already exists; choose another name (a backup is never overwritten).` },
   { re: /^La copia no pasó la verificación de integridad \((.*)\); se descartó\.$/s, en: ([first]) => `The backup failed the integrity check (${first}); it was discarded.` },
