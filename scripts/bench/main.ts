@@ -236,7 +236,7 @@ async function main() {
   const [encryptedSecondPass, plainSecondPass] = await pairedLatencies(compared, plainCtx, queries, []);
   await plain.db.destroy();
   const ratioOf = (a: Record<QueryKind, Summary>, b: Record<QueryKind, Summary>) =>
-    Object.fromEntries(QUERY_KINDS.map((k) => [k, Math.round((a[k].p50 / Math.max(0.001, b[k].p50)) * 100) / 100])) as Record<QueryKind, number>;
+    Object.fromEntries(QUERY_KINDS.map((k) => [k, Math.round((a[k].p50Us / Math.max(1, b[k].p50Us)) * 100) / 100])) as Record<QueryKind, number>;
   const ratio = ratioOf(encryptedAgain, plainSearch);
   const ratioSecondPass = ratioOf(encryptedSecondPass, plainSecondPass);
 

@@ -42,7 +42,7 @@ for (const kind of kinds) {
     continue;
   }
   const ratio = (a: number, b: number) => (a / Math.max(0.001, b)).toFixed(2);
-  console.log(`${kind.padEnd(16)} encrypted ${show(e[kind])} | plain ${show(p[kind])} | ratio p50 ${ratio(e[kind].p50, p[kind].p50)} p95 ${ratio(e[kind].p95, p[kind].p95)}`);
+  console.log(`${kind.padEnd(16)} encrypted ${show(e[kind])} | plain ${show(p[kind])} | ratio p50 ${ratio(e[kind].p50Us, p[kind].p50Us)} p95 ${ratio(e[kind].p95, p[kind].p95)}`);
 }
 await plain?.db.destroy();
 await store.close();
