@@ -1,7 +1,7 @@
 // Found by the benchmark (issue 7): on the encrypted store every leaf of the name index spilled
 // into an overflow page (search-index.ts, SEARCH_INDEX_LEAF_BYTES), so a name search read and
 // decrypted about three pages more than on a plain copy. The leaves are made to fit and the index
-// rewritten in them: about 5 s on a million patients, nothing to notice on a unit's store.
+// rewritten in them: 2.6 s on a million patients, nothing to notice on a unit's store.
 import type { Kysely } from 'kysely';
 import { rewriteSearchIndex, setSearchIndexLeafSize } from './search-index';
 
