@@ -29,7 +29,8 @@ const login = await dispatch('auth.login', { username, password: PASSWORD }, { o
 if (!login.ok) throw new Error(login.error.message);
 const token = (login.value as { token: string }).token;
 const random = rng(Date.now() % 1000);
-const base = 9_000_000_000 + (Date.now() % 100_000) * 1_000;
+// Eleven digits, a length no seeded document has (see main.ts).
+const base = 90_000_000_000 + (Date.now() % 100_000) * 1_000;
 const times: number[] = [];
 const warmUp = Number(values['warm-up']);
 for (let i = 0; i < warmUp + Number(values.count); i++) {
