@@ -229,7 +229,7 @@ async function main() {
   // The store's connection through a Kysely of its own: search remembers the dictionary's answers and
   // each word's count of people per Kysely (patient-search.ts), and the store's had those of the timed
   // queries from the searches before and during the export, the plain copy's none. Runs before
-  // 2026-11-23 22:20 compared them so (full name 0.74–0.77× encrypted/plain, 1.08× in search-only).
+  // 2026-11-23 22:09 compared them so (full name 0.74–0.77× encrypted/plain, 1.08× in search-only).
   const compared: ServiceContext = { ...ctx, db: createKysely(store.raw) };
   // In blocks of 25 queries on each, alternating (pairedLatencies); runs before 2026-11-23 20:10 timed every plain search, then every encrypted one.
   const [encryptedAgain, plainSearch] = await pairedLatencies(compared, plainCtx, queries, warmUpQueries);

@@ -6,7 +6,7 @@ export interface Summary {
   p99: number;
   /**
    * The median in whole microseconds, for ratios: p50 is rounded to 0.01 ms, which for an exact
-   * document (0.13 ms) moved a ratio by up to 8% (runs before 2026-11-23 23:00 divided rounded p50s).
+   * document (0.13 ms) moved a ratio by up to 8% (runs before 2026-11-23 22:48 divided rounded p50s).
    */
   p50Us: number;
 }
