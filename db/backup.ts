@@ -96,12 +96,17 @@ function writeFileAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-function removeQuietly(file: string): void {
+export function removeQuietly(file: string): void {
   try {
     unlinkSync(file);
   } catch {
     // Already gone.
   }
+}
+
+/** A database file that is not to be kept, with its WAL, shared-memory and journal files. */
+export function removeDatabaseFiles(file: string): void {
+  for (const leftover of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) removeQuietly(leftover);
 }
 
 export interface WriteBackupResult {
@@ -136,7 +141,7 @@ export async function writeBackup(dataDir: string, out: string, dataKey: Buffer,
     options.onProgress?.(1);
     return { file: out, bytes: snapshot.bytes, sha256: snapshot.sha256, keyId: sidecar.keyId, createdAt };
   } finally {
-    for (const leftover of [tmp, `${tmp}-wal`, `${tmp}-shm`, `${tmp}-journal`]) removeQuietly(leftover);
+    removeDatabaseFiles(tmp);
   }
 }
 

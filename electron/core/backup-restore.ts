@@ -3,9 +3,9 @@
 // exclusive lock on the live database, is it renamed into place. The live database is never
 // touched before the new one is verified, and is kept as acogida.db.before-restore-<stamp>.
 import { randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, fsyncSync, openSync, unlinkSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, openSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { timestampName } from '../../db/backup';
+import { removeDatabaseFiles, timestampName } from '../../db/backup';
 import { inspectBackupFile, openBackupReadonly } from '../../db/backup-check';
 import { createKysely, openEncrypted } from '../../db/connection';
 import { StoreError } from '../../db/errors';
@@ -22,14 +22,6 @@ export interface RestoreResult {
   previous: string | null;
   /** The verification of the backup, before it was migrated. */
   report: BackupReport;
-}
-
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    // Already gone.
-  }
 }
 
 function copyDurably(from: string, to: string): void {
@@ -86,6 +78,6 @@ export async function restoreBackup(
     const previous = swapInDatabase(dataDir, candidate, dataKey, previousPath);
     return { restoredFrom: file, previous, report };
   } finally {
-    for (const leftover of [candidate, `${candidate}-wal`, `${candidate}-shm`, `${candidate}-journal`]) removeQuietly(leftover);
+    removeDatabaseFiles(candidate);
   }
 }

@@ -5,14 +5,15 @@
 // same key), checked, audited in the copy, and swapped in while every other connection is kept out
 // from the first page copied to the rename: nothing written meanwhile can be lost.
 import { randomBytes } from 'node:crypto';
-import { existsSync, statfsSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, statfsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { timestampName } from '../../db/backup';
+import { removeDatabaseFiles, removeQuietly, timestampName } from '../../db/backup';
 import { createKysely, openEncrypted, type RawDatabase } from '../../db/connection';
 import { StoreError } from '../../db/errors';
 import { keptDatabasePath, lockLiveDatabase, swapUnderLock } from '../../db/restore-swap';
 import { storePaths } from '../../db/store';
 import { appendAudit } from './audit';
+import { tableCounts } from './backup-verify';
 import { systemClock, type Clock } from './context';
 
 export interface CompactionResult {
@@ -32,27 +33,10 @@ export interface CompactionOptions {
   keepPrevious?: boolean;
 }
 
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file);
-  } catch {
-    // Already gone.
-  }
-}
-
-/** Rows of every ordinary table (a virtual table's rows are counted in its shadow tables). */
-function rowCounts(db: RawDatabase): Map<string, number> {
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
-  return new Map(tables.map((name) => [name, db.prepare(`SELECT count(*) FROM "${name.replaceAll('"', '""')}"`).pluck().get() as number]));
-}
-
 /** The first table whose row count differs between the two (a table missing counts 0 rows), or null. */
-function firstDifference(before: Map<string, number>, after: Map<string, number>): { table: string; before: number; after: number } | null {
-  for (const table of new Set([...before.keys(), ...after.keys()])) {
-    if (before.get(table) !== after.get(table)) return { table, before: before.get(table) ?? 0, after: after.get(table) ?? 0 };
+function firstDifference(before: Record<string, number>, after: Record<string, number>): { table: string; before: number; after: number } | null {
+  for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[table] !== after[table]) return { table, before: before[table] ?? 0, after: after[table] ?? 0 };
   }
   return null;
 }
@@ -85,13 +69,13 @@ export async function compactStore(dataDir: string, dataKey: Buffer, options: Co
   let swapped = false;
   try {
     const freePagesBefore = lock.pragma('freelist_count', { simple: true }) as number;
-    const before = rowCounts(lock);
+    const before = tableCounts(lock);
     lock.prepare('VACUUM INTO ?').run(candidate);
     const copy = openEncrypted(candidate, dataKey);
     try {
       const check = (copy.pragma('quick_check') as Record<string, string>[]).map((row) => String(Object.values(row)[0]));
       if (check.length !== 1 || check[0] !== 'ok') throw new StoreError('compaction_failed', `La copia compactada no pasó la verificación de integridad (${check[0]}). No se modificó nada.`);
-      const difference = firstDifference(before, rowCounts(copy));
+      const difference = firstDifference(before, tableCounts(copy));
       if (difference) {
         const { table, before: rowsBefore, after: rowsAfter } = difference;
         throw new StoreError('compaction_failed', `La copia compactada no tiene las mismas filas: ${table} tiene ${rowsBefore} y la copia ${rowsAfter}. No se modificó nada.`);
@@ -120,7 +104,7 @@ export async function compactStore(dataDir: string, dataKey: Buffer, options: Co
   } finally {
     if (!swapped) {
       if (lock.open) lock.close();
-      for (const leftover of [candidate, `${candidate}-wal`, `${candidate}-shm`, `${candidate}-journal`]) removeQuietly(leftover);
+      removeDatabaseFiles(candidate);
     }
   }
 }

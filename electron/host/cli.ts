@@ -238,9 +238,8 @@ async function seed(argv: string[]): Promise<void> {
   // A bulk load leaves its indexes 88% full; compacted, every search reads fewer pages. The file
   // before compaction held nothing the compacted one lacks (checked): not kept.
   console.log('Compactando la base de datos…');
-  const dataKey = await unlockDataKey(values['data-dir']!, { passphrase: passphraseOf(values) });
   try {
-    printCompaction(await compactStore(values['data-dir']!, dataKey, { origin: 'cli', keepPrevious: false }));
+    printCompaction(await compactStore(values['data-dir']!, store.dataKey, { origin: 'cli', keepPrevious: false }));
   } catch (error) {
     // The seeding is done and stays: only the compaction waits for the host to stop.
     if (!(error instanceof StoreError && error.code === 'database_in_use')) throw error;
